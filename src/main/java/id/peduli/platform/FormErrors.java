@@ -1,0 +1,69 @@
+package id.peduli.platform;
+
+import id.peduli.shared.BusinessException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+/** Translated validation messages for a form: per field and for the form as a whole. */
+public final class FormErrors {
+
+    private final Map<String, String> fields = new LinkedHashMap<>();
+    private final List<String> global = new ArrayList<>();
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public static FormErrors of(BindingResult result, MessageSource messages, Locale locale) {
+        FormErrors errors = new FormErrors();
+        for (FieldError error : result.getFieldErrors()) {
+            errors.fields.putIfAbsent(error.getField(), messages.getMessage(error, locale));
+        }
+        for (ObjectError error : result.getGlobalErrors()) {
+            errors.global.add(messages.getMessage(error, locale));
+        }
+        return errors;
+    }
+
+    public static FormErrors of(BusinessException e, MessageSource messages, Locale locale) {
+        FormErrors errors = new FormErrors();
+        String text = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+        if (e.field() != null) {
+            errors.fields.put(e.field(), text);
+        } else {
+            errors.global.add(text);
+        }
+        return errors;
+    }
+
+    public boolean any() {
+        return !fields.isEmpty() || !global.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+
+    public String get(String field) {
+        return fields.getOrDefault(field, "");
+    }
+
+    public String invalidClass(String field) {
+        return has(field) ? " is-invalid" : "";
+    }
+
+    public List<String> global() {
+        return List.copyOf(global);
+    }
+
+    public Map<String, String> fields() {
+        return Map.copyOf(fields);
+    }
+}

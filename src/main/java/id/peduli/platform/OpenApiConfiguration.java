@@ -1,0 +1,34 @@
+package id.peduli.platform;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI peduliOpenApi(BuildInfo buildInfo) {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Peduli API")
+                        .version(buildInfo.version())
+                        .description("JSON API of Peduli. Authenticate with a personal access token "
+                                + "(Authorization: Bearer <token>), created under My account > API tokens. "
+                                + "Errors are RFC 9457 problem details; send Accept-Language: en for English.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("Personal access token")))
+                .addSecurityItem(new SecurityRequirement().addList("token"));
+    }
+}

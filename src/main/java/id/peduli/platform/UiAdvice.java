@@ -1,0 +1,93 @@
+package id.peduli.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Puts the {@link Ui} helper into the model of every rendered page (as {@code ui}), unless the controller already
+ * made one. JSON responses are left alone.
+ */
+@Component
+class UiAdvice implements HandlerInterceptor {
+
+    private final MessageSource messages;
+    private final List<NavContributor> contributors;
+    private final ZoneId zone;
+
+    UiAdvice(MessageSource messages, List<NavContributor> contributors, @Value("${peduli.time-zone}") String zone) {
+        this.messages = messages;
+        this.contributors = contributors;
+        this.zone = ZoneId.of(zone);
+    }
+
+    Ui ui(HttpServletRequest request) {
+        Object existing = request.getAttribute(Ui.class.getName());
+        if (existing instanceof Ui ui) {
+            return ui;
+        }
+        Ui ui = build(request, messages, contributors, zone);
+        request.setAttribute(Ui.class.getName(), ui);
+        return ui;
+    }
+
+    @Override
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView modelAndView) {
+        if (modelAndView != null && !modelAndView.getModel().containsKey("ui")) {
+            modelAndView.addObject("ui", ui(request));
+        }
+    }
+
+    static Ui build(
+            HttpServletRequest request, MessageSource messages, List<NavContributor> contributors, ZoneId zone) {
+        PeduliPrincipal principal = currentPrincipal();
+        List<NavItem> nav = principal == null
+                ? List.of()
+                : contributors.stream()
+                        .flatMap(c -> c.navItems().stream())
+                        .filter(item -> item.visibleTo(principal))
+                        .sorted(Comparator.comparingInt(NavItem::order))
+                        .toList();
+        Map<String, String> flash = new HashMap<>();
+        Map<String, ?> input = RequestContextUtils.getInputFlashMap(request);
+        if (input != null) {
+            input.forEach((k, v) -> {
+                if (v instanceof String s) {
+                    flash.put(k, s);
+                }
+            });
+        }
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new Ui(
+                RequestContextUtils.getLocale(request),
+                messages,
+                csrf,
+                principal,
+                nav,
+                request.getRequestURI(),
+                zone,
+                flash);
+    }
+
+    static PeduliPrincipal currentPrincipal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof PeduliPrincipal p) {
+            return p;
+        }
+        return null;
+    }
+}
