@@ -17,4 +17,10 @@ public record NewUserCommand(
         String password,
 
         @NotNull @Valid UserCommand profile,
-        boolean mustChangePassword) {}
+        Boolean mustChangePassword) {
+
+    /** An omitted {@code mustChangePassword} means the user must change the first password. */
+    public NewUserCommand {
+        mustChangePassword = mustChangePassword == null || mustChangePassword;
+    }
+}

@@ -19,4 +19,10 @@ public record UserCommand(
         @Pattern(regexp = "^(id|en)$", message = "{validation.locale}")
         String locale,
 
-        boolean enabled) {}
+        Boolean enabled) {
+
+    /** An omitted {@code enabled} means an enabled account. */
+    public UserCommand {
+        enabled = enabled == null || enabled;
+    }
+}

@@ -19,5 +19,12 @@ public record OrgUnitCommand(
         String regionCode,
 
         @Size(max = 500, message = "{validation.maxLength}") String address,
-        boolean active,
-        boolean threeT) {}
+        Boolean active,
+        Boolean threeT) {
+
+    /** Omitted flags mean an active unit outside the 3T regions. */
+    public OrgUnitCommand {
+        active = active == null || active;
+        threeT = threeT != null && threeT;
+    }
+}
