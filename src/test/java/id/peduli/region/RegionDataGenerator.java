@@ -62,8 +62,7 @@ final class RegionDataGenerator {
                     List<String> fields = parseLine(line);
                     Row row = level == 1
                             ? new Row(expect(fields, 2, file, lineNumber).get(0), null, 1, fields.get(1))
-                            : new Row(
-                                    expect(fields, 3, file, lineNumber).get(0), fields.get(1), level, fields.get(2));
+                            : new Row(expect(fields, 3, file, lineNumber).get(0), fields.get(1), level, fields.get(2));
                     check(row, known, file, lineNumber);
                     known.add(row.code());
                     rows.add(row);
