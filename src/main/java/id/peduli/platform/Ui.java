@@ -88,9 +88,7 @@ public final class Ui {
     }
 
     public String isoDateTime(Instant instant) {
-        return instant == null
-                ? ""
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone).format(instant);
+        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone).format(instant);
     }
 
     public String number(long value) {
