@@ -93,6 +93,9 @@ class RegionDataLoader implements InitializingBean {
             throw new IllegalStateException(
                     "Copied " + copied + " regions but the data set has " + data.rowCount() + "; not loaded");
         }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("analyze region.region");
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         try (PreparedStatement statement = connection.prepareStatement("""
                 insert into region.load_state (id, checksum, row_count, loaded_at, duration_ms)

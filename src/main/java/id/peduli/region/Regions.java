@@ -1,6 +1,7 @@
 package id.peduli.region;
 
 import id.peduli.shared.BusinessException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,39 +81,48 @@ public class Regions {
     }
 
     /**
-     * Regions whose name contains {@code query} (case, punctuation and small typos do not matter), optionally of one
-     * level only. Exact names come first, then names that start with the query, then names with a word that starts
-     * with it, then other matches; at most {@code limit} results (1 to {@value #MAX_SEARCH_RESULTS}).
+     * Regions whose name contains {@code query}, optionally of one level only. Case, punctuation and small typos do
+     * not matter; a query of one or two characters matches the start of the name or of one of its words. Exact names
+     * come first, then names that start with the query, then names with a word that starts with it, then other
+     * matches; at most {@code limit} results (1 to {@value #MAX_SEARCH_RESULTS}).
      */
     public List<Region> search(String query, Integer level, int limit) {
         String q = RegionNames.normalise(query);
         if (q.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql =
-                new StringBuilder("select " + COLUMNS + " from region.region where (name_search like :contains");
-        if (q.length() >= 3) {
-            sql.append(" or :q operator(public.<%) name_search");
+        int max = Math.max(1, Math.min(limit, MAX_SEARCH_RESULTS));
+        // Trigrams need three characters: a shorter query matches the start of the name or of a word only.
+        boolean fuzzy = q.length() >= 3;
+        List<Region> found = new ArrayList<>(query(
+                (fuzzy ? "name_search like :contains" : "(name_search like :prefix or name_search like :wordPrefix)"),
+                """
+                case when name_search = :q then 0
+                     when name_search like :prefix then 1
+                     when name_search like :wordPrefix then 2
+                     else 3 end, public.word_similarity(:q, name_search) desc""",
+                q,
+                level,
+                max));
+        if (fuzzy && found.size() < max) {
+            // Names with a word like the query (small typos) rank after every name that contains it.
+            found.addAll(query(
+                    ":q operator(public.<%) name_search and name_search not like :contains",
+                    "public.word_similarity(:q, name_search) desc", q, level, max - found.size()));
         }
-        sql.append(')');
-        if (level != null) {
-            sql.append(" and level = :level");
-        }
-        sql.append("""
-                 order by case when name_search = :q then 0
-                               when name_search like :prefix then 1
-                               when name_search like :wordPrefix then 2
-                               when name_search like :contains then 3
-                               else 4 end,
-                          public.word_similarity(:q, name_search) desc, level, name_search, code
-                 limit :limit
-                """);
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+        return List.copyOf(found);
+    }
+
+    private List<Region> query(String condition, String rank, String q, Integer level, int limit) {
+        String sql = "select " + COLUMNS + " from region.region where " + condition
+                + (level == null ? "" : " and level = :level")
+                + " order by " + rank + ", level, name_search, code limit :limit";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("q", q)
                 .param("contains", "%" + q + "%")
                 .param("prefix", q + "%")
                 .param("wordPrefix", "% " + q + "%")
-                .param("limit", Math.max(1, Math.min(limit, MAX_SEARCH_RESULTS)));
+                .param("limit", limit);
         if (level != null) {
             statement = statement.param("level", level);
         }
