@@ -41,14 +41,15 @@ class ErrorPageController implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         Ui ui = uiAdvice.ui(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status, ui.t("error." + family(status) + ".message"));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ui.t("error." + family(status) + ".message"));
         problem.setTitle(ui.t("error." + family(status) + ".title"));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
             problem.setInstance(URI.create(uri.toString()));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static String family(HttpStatus status) {

@@ -43,6 +43,22 @@ public final class FormErrors {
         return errors;
     }
 
+    /**
+     * From Bean Validation results (messages already in the request's language). A nested path keeps only its last
+     * part, so {@code profile.fullName} is reported for the form field {@code fullName}.
+     */
+    public static FormErrors of(java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> violations) {
+        FormErrors errors = new FormErrors();
+        violations.stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> {
+                    String path = v.getPropertyPath().toString();
+                    String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+                    errors.fields.putIfAbsent(field, v.getMessage());
+                });
+        return errors;
+    }
+
     public boolean any() {
         return !fields.isEmpty() || !global.isEmpty();
     }

@@ -51,8 +51,12 @@ class ShellController {
 
     /** Only a path on this site is followed back, never another host. */
     static String safeLocalPath(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
-                || back.contains("\r") || back.contains("\n")) {
+        if (back == null
+                || !back.startsWith("/")
+                || back.startsWith("//")
+                || back.contains("\\")
+                || back.contains("\r")
+                || back.contains("\n")) {
             return "/";
         }
         return back;

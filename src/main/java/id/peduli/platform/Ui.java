@@ -88,7 +88,9 @@ public final class Ui {
     }
 
     public String isoDateTime(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone).format(instant);
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone).format(instant);
     }
 
     public String number(long value) {
@@ -166,6 +168,16 @@ public final class Ui {
 
     public String flashError() {
         return flash.get("error");
+    }
+
+    /** Translated messages for a refused form submission. */
+    public FormErrors errors(id.peduli.shared.BusinessException e) {
+        return FormErrors.of(e, messages, locale);
+    }
+
+    /** Translated messages for a form that failed validation. */
+    public FormErrors errors(org.springframework.validation.BindingResult result) {
+        return FormErrors.of(result, messages, locale);
     }
 
     public record Breadcrumb(String label, String href) {}

@@ -1,0 +1,50 @@
+package id.peduli.access;
+
+import id.peduli.platform.RunMode;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page, open to everyone. In demo mode it lists the demo accounts. */
+@Controller
+class LoginController {
+
+    private final RunMode runMode;
+    private final String demoPassword;
+
+    LoginController(RunMode runMode, @Value("${peduli.demo.password}") String demoPassword) {
+        this.runMode = runMode;
+        this.demoPassword = demoPassword;
+    }
+
+    @GetMapping("/login")
+    String login(
+            @RequestParam(value = "error", required = false) String error,
+            @RequestParam(value = "logout", required = false) String logout,
+            Model model) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "redirect:/";
+        }
+        String errorKey = error == null
+                ? null
+                : switch (error) {
+                    case "locked" -> "login.error.locked";
+                    case "disabled" -> "login.error.disabled";
+                    default -> "login.error.bad";
+                };
+        model.addAttribute("errorKey", errorKey);
+        model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("demoAccounts", runMode.demo() ? DemoAccounts.USERNAMES : List.<String>of());
+        model.addAttribute("demoPassword", runMode.demo() ? demoPassword : "");
+        return "access/login";
+    }
+}

@@ -1,0 +1,179 @@
+package id.peduli.access;
+
+import id.peduli.shared.BusinessException;
+import id.peduli.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users and grants over the API: SYSTEM_ADMIN only, grants limited to the units the administrator covers. */
+@RestController
+@RequestMapping("/api/v1/users")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@Tag(name = "Users", description = "User accounts and their role grants (SYSTEM_ADMIN)")
+class UserApiController {
+
+    private final Users users;
+    private final GrantRules rules;
+
+    UserApiController(Users users, GrantRules rules) {
+        this.users = users;
+        this.rules = rules;
+    }
+
+    record UpdateUserRequest(
+            @NotNull(message = "{validation.required}") Integer version,
+            @NotNull @Valid UserCommand profile) {}
+
+    record GrantRequest(
+            @NotNull(message = "{validation.required}") Role role, Long unitId) {}
+
+    @GetMapping
+    @Operation(summary = "Search users by username, name or email (paged)")
+    PageResult<UserView> search(
+            @RequestParam(value = "q", required = false) @Size(max = 100) String q,
+            @RequestParam(value = "page", defaultValue = "0") int page,
+            @RequestParam(value = "size", defaultValue = "25") int size) {
+        return users.search(q, page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One user with grants")
+    UserView get(@PathVariable long id) {
+        return users.get(id);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a user; the first password must be changed at first sign-in")
+    ResponseEntity<UserView> create(@Valid @RequestBody NewUserCommand command) {
+        UserView created =
+                users.create(new NewUserCommand(command.username(), command.password(), command.profile(), true));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .body(created);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Update a user's profile; send the version you read (optimistic locking)")
+    UserView update(@PathVariable long id, @Valid @RequestBody UpdateUserRequest request) {
+        return users.update(id, request.version(), request.profile());
+    }
+
+    @PostMapping("/{id}/grants")
+    @Operation(summary = "Grant a role for an organisation unit (no unitId: every unit, national admins only)")
+    UserView addGrant(@PathVariable long id, @Valid @RequestBody GrantRequest request) {
+        rules.requireGrantable(request.role(), request.unitId());
+        return users.addGrant(id, request.role(), request.unitId());
+    }
+
+    @DeleteMapping("/{id}/grants/{grantId}")
+    @Operation(summary = "Remove a grant")
+    UserView removeGrant(@PathVariable long id, @PathVariable long grantId) {
+        UserView.GrantView grant = users.get(id).grants().stream()
+                .filter(g -> g.id() == grantId)
+                .findFirst()
+                .orElseThrow(() -> BusinessException.notFound("grant.notFound", grantId));
+        rules.requireGrantable(grant.role(), grant.unitId());
+        return users.removeGrant(id, grantId);
+    }
+
+    @PostMapping("/{id}/password-reset")
+    @Operation(summary = "Set a temporary password (returned once); the user must change it at next sign-in")
+    Map<String, String> resetPassword(@PathVariable long id) {
+        return Map.of("temporaryPassword", users.resetPassword(id));
+    }
+
+    @PostMapping("/{id}/unlock")
+    @Operation(summary = "Lift a lockout after failed sign-ins")
+    UserView unlock(@PathVariable long id) {
+        users.unlock(id);
+        return users.get(id);
+    }
+}
+
+/** The caller's own account and tokens over the API: any authenticated user. */
+@RestController
+@RequestMapping("/api/v1/me")
+@Tag(name = "My account", description = "The caller's own account and personal access tokens")
+class MeApiController {
+
+    private final Users users;
+    private final ApiTokens tokens;
+
+    MeApiController(Users users, ApiTokens tokens) {
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    record TokenRequest(@Size(max = 100) String name, Integer days) {}
+
+    record TokenResponse(
+            long id,
+            String name,
+            String prefix,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            String token) {
+
+        static TokenResponse of(ApiTokens.TokenView view, String secret) {
+            return new TokenResponse(
+                    view.id(),
+                    view.name(),
+                    view.prefix(),
+                    view.createdAt(),
+                    view.expiresAt(),
+                    view.lastUsedAt(),
+                    view.revokedAt(),
+                    secret);
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Who am I: profile and grants")
+    UserView me(@AuthenticationPrincipal AccountDetails me) {
+        return users.get(me.userId());
+    }
+
+    @GetMapping("/tokens")
+    @Operation(summary = "My personal access tokens (never the secret)")
+    List<TokenResponse> tokens(@AuthenticationPrincipal AccountDetails me) {
+        return tokens.list(me.userId()).stream()
+                .map(t -> TokenResponse.of(t, null))
+                .toList();
+    }
+
+    @PostMapping("/tokens")
+    @Operation(summary = "Create a token; the secret is in the response once and never again")
+    ResponseEntity<TokenResponse> create(
+            @AuthenticationPrincipal AccountDetails me, @Valid @RequestBody TokenRequest request) {
+        ApiTokens.CreatedToken created =
+                tokens.create(me.userId(), request.name(), request.days() == null ? 90 : request.days());
+        return ResponseEntity.status(201).body(TokenResponse.of(created.token(), created.secret()));
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @Operation(summary = "Revoke one of my tokens")
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal AccountDetails me, @PathVariable long id) {
+        tokens.revoke(me.userId(), id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,90 @@
+package id.peduli.audit;
+
+import id.peduli.platform.NavContributor;
+import id.peduli.platform.NavItem;
+import id.peduli.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The processing log viewer: AUDITOR and DPO only. Reading the log is itself not logged (it holds no personal data
+ * beyond account names). */
+@Controller
+@PreAuthorize("hasAnyRole('AUDITOR', 'DPO')")
+class AuditPageController {
+
+    private final AuditTrail trail;
+
+    AuditPageController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/audit")
+    String log(
+            @RequestParam(value = "username", required = false) String username,
+            @RequestParam(value = "action", required = false) String action,
+            @RequestParam(value = "subjectType", required = false) String subjectType,
+            @RequestParam(value = "subjectId", required = false) String subjectId,
+            @RequestParam(value = "orgUnitId", required = false) Long orgUnitId,
+            @RequestParam(value = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
+            @RequestParam(value = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(value = "page", defaultValue = "0") int page,
+            Model model) {
+        AuditFilter filter = new AuditFilter(username, action, subjectType, subjectId, orgUnitId, from, to);
+        model.addAttribute("filter", filter);
+        model.addAttribute("query", filter.query());
+        model.addAttribute("result", trail.search(filter, page, 50));
+        model.addAttribute("actions", trail.actions());
+        return "audit/log";
+    }
+}
+
+@RestController
+@RequestMapping("/api/v1/audit")
+@PreAuthorize("hasAnyRole('AUDITOR', 'DPO')")
+@Tag(name = "Audit log", description = "The append-only processing log (AUDITOR, DPO)")
+class AuditApiController {
+
+    private final AuditTrail trail;
+
+    AuditApiController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search the processing log, newest first")
+    PageResult<AuditEntry> search(
+            @RequestParam(value = "username", required = false) String username,
+            @RequestParam(value = "action", required = false) String action,
+            @RequestParam(value = "subjectType", required = false) String subjectType,
+            @RequestParam(value = "subjectId", required = false) String subjectId,
+            @RequestParam(value = "orgUnitId", required = false) Long orgUnitId,
+            @RequestParam(value = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
+            @RequestParam(value = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(value = "page", defaultValue = "0") int page,
+            @RequestParam(value = "size", defaultValue = "50") int size) {
+        return trail.search(new AuditFilter(username, action, subjectType, subjectId, orgUnitId, from, to), page, size);
+    }
+}
+
+@Component
+class AuditNavigation implements NavContributor {
+
+    @Override
+    public List<NavItem> navItems() {
+        return List.of(new NavItem("main", "nav.audit", "/audit", 700, Set.of("AUDITOR", "DPO")));
+    }
+}
