@@ -1,23 +1,28 @@
 package id.peduli.region;
 
+import static id.peduli.access.AccessTestSupport.bearer;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.peduli.PeduliTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@RegionSpringTest
+@PeduliTest
 class RegionApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void listsTheProvincesWithoutParent() throws Exception {
@@ -106,14 +111,19 @@ class RegionApiTest {
 
     @Test
     void refusesCallersWhoAreNotSignedIn() throws Exception {
-        mvc.perform(get("/api/v1/regions").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/regions").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/regions").header("Authorization", "Bearer not-a-token"))
+                .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/regions/33").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/regions/search").param("q", "jaya").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isUnauthorized());
     }
 
-    private static MockHttpServletRequestBuilder asUser(MockHttpServletRequestBuilder request) {
-        return request.accept(MediaType.APPLICATION_JSON).with(user("petugas"));
+    /** Any signed-in user may read regions: here a social worker with a personal access token. */
+    private MockHttpServletRequestBuilder asUser(MockHttpServletRequestBuilder request) {
+        return bearer(request.accept(MediaType.APPLICATION_JSON), context, "pekerja.alyatama");
     }
 }

@@ -1,27 +1,30 @@
 package id.peduli.region;
 
+import static id.peduli.access.AccessTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.peduli.PeduliTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@RegionSpringTest
+@PeduliTest
 class RegionPageTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void listsTheProvinces() throws Exception {
@@ -153,15 +156,25 @@ class RegionPageTest {
     }
 
     @Test
-    void theMenuLeadsToTheRegions() throws Exception {
+    void theMenuLeadsEverySignedInUserToTheRegions() throws Exception {
         assertThat(new RegionNavigation().navItems()).singleElement().satisfies(item -> {
             assertThat(item.href()).isEqualTo("/regions");
             assertThat(item.labelKey()).isEqualTo("nav.regions");
             assertThat(item.roles()).isEmpty();
         });
-        mvc.perform(signedIn(get("/regions")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("nav.regions"))));
+
+        assertThat(page(get("/regions/33"))).contains("class=\"nav-link active\" href=\"/regions\"");
+        assertThat(page(get("/")))
+                .contains("href=\"/regions\"")
+                .contains("Telusuri provinsi, kabupaten/kota, kecamatan, dan desa/kelurahan");
+    }
+
+    @Test
+    void pagesNeedSignIn() throws Exception {
+        mvc.perform(get("/regions")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/regions/picker/options").param("level", "1"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
@@ -173,8 +186,9 @@ class RegionPageTest {
                 .getContentAsString();
     }
 
-    private static MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
-        return request.accept(MediaType.TEXT_HTML).with(user("petugas"));
+    /** Every signed-in user may browse regions: here a social worker. */
+    private MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
+        return request.accept(MediaType.TEXT_HTML).with(as(context, "pekerja.alyatama"));
     }
 
     private static int count(String text, String regex) {

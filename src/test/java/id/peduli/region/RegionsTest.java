@@ -3,11 +3,12 @@ package id.peduli.region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.peduli.PeduliTest;
 import id.peduli.shared.BusinessException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@RegionSpringTest
+@PeduliTest
 class RegionsTest {
 
     @Autowired
