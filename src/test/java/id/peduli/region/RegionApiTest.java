@@ -62,7 +62,8 @@ class RegionApiTest {
                 .andExpect(jsonPath("$.code").value("33.23.03"))
                 .andExpect(jsonPath("$.parentCode").value("33.23"))
                 .andExpect(jsonPath("$.level").value(3))
-                .andExpect(jsonPath("$.name").value("Temanggung"));
+                .andExpect(jsonPath("$.name").value("Temanggung"))
+                .andExpect(jsonPath("$.levelKey").doesNotExist());
     }
 
     @Test
@@ -123,6 +124,17 @@ class RegionApiTest {
     }
 
     /** Any signed-in user may read regions: here a social worker with a personal access token. */
+    @Test
+    void theOpenApiDocumentDescribesTheRegionEndpoints() throws Exception {
+        mvc.perform(get("/api/docs/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/regions'].get.tags[0]").value("Regions"))
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{code}'].get.summary")
+                        .value("Get one region by its dotted code"))
+                .andExpect(jsonPath("$.paths['/api/v1/regions/search'].get.parameters[?(@.name == 'q')]")
+                        .exists());
+    }
+
     private MockHttpServletRequestBuilder asUser(MockHttpServletRequestBuilder request) {
         return bearer(request.accept(MediaType.APPLICATION_JSON), context, "pekerja.alyatama");
     }
