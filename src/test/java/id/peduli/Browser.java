@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -43,6 +44,7 @@ public final class Browser {
     public static final Dimension PHONE = new Dimension(360, 740);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final String QUIET =
             "document.readyState === 'complete' && document.querySelector('.htmx-request') === null";
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
@@ -54,7 +56,7 @@ public final class Browser {
     private Browser(String baseUrl, ChromeDriver driver) {
         this.baseUrl = baseUrl;
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, TIMEOUT);
+        this.wait = new WebDriverWait(driver, TIMEOUT, POLL);
         wait.ignoring(StaleElementReferenceException.class);
     }
 
@@ -140,8 +142,9 @@ public final class Browser {
         script("window.peduliPageLeft = true");
         target.click();
         // While the old document goes away, the driver may report it in several ways; only a new, loaded one counts.
-        new WebDriverWait(driver, TIMEOUT).ignoring(WebDriverException.class).until(d ->
-                (Boolean) script("return window.peduliPageLeft !== true && " + QUIET));
+        new WebDriverWait(driver, TIMEOUT, POLL)
+                .ignoring(WebDriverException.class)
+                .until(d -> (Boolean) script("return window.peduliPageLeft !== true && " + QUIET));
     }
 
     public void clickAndAwaitPage(String id) {
@@ -235,29 +238,25 @@ public final class Browser {
      * and the elements. Fails too when axe itself could not run.
      */
     public void assertAccessible() {
-        awaitQuiet();
-        Results results = new AxeBuilder().analyze(driver);
-        if (results.isErrored()) {
-            throw new AssertionError("axe could not check " + currentPath() + ": " + results.getErrorMessage());
-        }
-        List<Rule> blocking = results.getViolations().stream()
-                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
-                .toList();
-        if (!blocking.isEmpty()) {
-            throw new AssertionError("axe found serious accessibility violations on " + currentPath() + " (lang="
-                    + language() + "):\n"
-                    + blocking.stream().map(Browser::describe).collect(Collectors.joining("\n")));
-        }
+        assertNoViolations(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()), "serious accessibility violations");
     }
 
-    /** Every axe violation on the current page whatever its impact, described as rule, impact and targets. */
-    public List<String> accessibilityViolations() {
+    /** Like {@link #assertAccessible()}, but fails on violations of any impact, minor ones included. */
+    public void assertNoAccessibilityViolations() {
+        assertNoViolations(rule -> true, "accessibility violations");
+    }
+
+    private void assertNoViolations(Predicate<Rule> counts, String what) {
         awaitQuiet();
         Results results = new AxeBuilder().analyze(driver);
         if (results.isErrored()) {
             throw new AssertionError("axe could not check " + currentPath() + ": " + results.getErrorMessage());
         }
-        return results.getViolations().stream().map(Browser::describe).toList();
+        List<Rule> found = results.getViolations().stream().filter(counts).toList();
+        if (!found.isEmpty()) {
+            throw new AssertionError("axe found " + what + " on " + currentPath() + " (lang=" + language() + "):\n"
+                    + found.stream().map(Browser::describe).collect(Collectors.joining("\n")));
+        }
     }
 
     /** Resizes the viewport (not the window) to {@code size} CSS pixels. */

@@ -53,7 +53,7 @@ class RegionPickerBrowserTest {
         assertThat(levelSelect(2).getOptions()).hasSize(36);
         assertThat(levelSelect(3).getOptions()).hasSize(21);
         assertThat(hiddenValue()).isEqualTo("33.23.03.1001");
-        browser.assertAccessible();
+        browser.assertNoAccessibilityViolations();
     }
 
     @Test
@@ -92,17 +92,17 @@ class RegionPickerBrowserTest {
         assertThat(driver.findElement(By.cssSelector("label[for=region-code-1]"))
                         .getText())
                 .isEqualTo("Provinsi");
-        browser.assertAccessible();
+        browser.assertNoAccessibilityViolations();
         browser.open("/regions?q=temang");
         assertThat(driver.findElement(By.id("regionResults")).getText()).contains("Kabupaten Temanggung");
-        browser.assertAccessible();
+        browser.assertNoAccessibilityViolations();
 
         browser.switchLanguage("en");
         try {
             browser.open("/regions?q=temang");
             assertThat(driver.findElement(By.id("regionResultsHeading")).getText())
                     .isEqualTo("Search results for “temang”");
-            browser.assertAccessible();
+            browser.assertNoAccessibilityViolations();
             browser.open("/regions/33");
             browser.until(d -> "33".equals(selected(1)));
             assertThat(driver.findElement(By.cssSelector("label[for=region-code-2]"))
@@ -110,7 +110,7 @@ class RegionPickerBrowserTest {
                     .isEqualTo("Regency/City");
             assertThat(driver.findElement(By.id("regionChildrenHeading")).getText())
                     .isEqualTo("Regencies and cities in Jawa Tengah");
-            browser.assertAccessible();
+            browser.assertNoAccessibilityViolations();
         } finally {
             browser.switchLanguage("id");
         }
