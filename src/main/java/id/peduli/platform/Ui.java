@@ -27,6 +27,7 @@ public final class Ui {
     private final PeduliPrincipal principal;
     private final List<NavItem> nav;
     private final String path;
+    private final String query;
     private final ZoneId zone;
     private final Map<String, String> flash;
     private final List<Breadcrumb> breadcrumbs = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class Ui {
             PeduliPrincipal principal,
             List<NavItem> nav,
             String path,
+            String query,
             ZoneId zone,
             Map<String, String> flash) {
         this.locale = locale;
@@ -46,6 +48,7 @@ public final class Ui {
         this.principal = principal;
         this.nav = List.copyOf(nav);
         this.path = path;
+        this.query = query;
         this.zone = zone;
         this.flash = new LinkedHashMap<>(flash);
     }
@@ -146,6 +149,11 @@ public final class Ui {
 
     public String path() {
         return path;
+    }
+
+    /** The current path with its query string, to come back to the same view (for example after a language switch). */
+    public String pathWithQuery() {
+        return query == null || query.isEmpty() ? path : path + "?" + query;
     }
 
     public Ui crumb(String labelKey, String href) {

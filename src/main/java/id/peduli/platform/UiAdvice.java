@@ -79,6 +79,7 @@ class UiAdvice implements HandlerInterceptor {
                 principal,
                 nav,
                 request.getRequestURI(),
+                request.getQueryString(),
                 zone,
                 flash);
     }

@@ -59,6 +59,7 @@ class RegionPickerBrowserTest {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys("pekerja.alyatama");
         driver.findElement(By.id("password")).sendKeys(demoPassword);
