@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +75,7 @@ public final class Ui {
     public String date(LocalDate date) {
         return date == null
                 ? ""
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(locale)
-                        .format(date);
+                : DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(date);
     }
 
     public String dateTime(Instant instant) {
