@@ -12,7 +12,9 @@ JAR=$(ls target/peduli-*.jar 2>/dev/null | grep -v original | head -1)
 [ -n "$JAR" ] || { echo "Build first: ./mvnw -DskipTests package"; exit 1; }
 command -v wrk >/dev/null || { echo "Install wrk (apt-get install wrk)"; exit 1; }
 DATA=$(mktemp -d /tmp/peduli-bench-XXXX)
-trap 'kill "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
+PID=""
+ELAPSED=0
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; sleep 2; rm -rf "$DATA"' EXIT
 
 now_ms() { date +%s%3N; }
 
@@ -24,7 +26,7 @@ start() {
     kill -0 "$PID" 2>/dev/null || { echo "Peduli exited; see $DATA/app-$1.log"; cat "$DATA/app-$1.log" | tail -20; exit 1; }
     sleep 0.05
   done
-  echo $(( $(now_ms) - started ))
+  ELAPSED=$(( $(now_ms) - started ))
 }
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
@@ -33,14 +35,17 @@ stop() {
   local started=$(now_ms)
   kill -TERM "$PID"
   wait "$PID" 2>/dev/null || true
-  echo $(( $(now_ms) - started ))
+  ELAPSED=$(( $(now_ms) - started ))
 }
 
 echo "Peduli platform benchmark on $(nproc) cores, $(java -version 2>&1 | head -1)"
-FIRST=$(start first)
+start first
+FIRST=$ELAPSED
 FIRST_RSS=$(rss_mb "$PID")
-FIRST_STOP=$(stop)
-SECOND=$(start second)
+stop
+FIRST_STOP=$ELAPSED
+start second
+SECOND=$ELAPSED
 sleep 5
 SECOND_RSS=$(rss_mb "$PID")
 echo "launch to healthy, empty data directory (schema, 91,599 regions, demo data): ${FIRST} ms"

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ExternalDatabaseTests {
 
+    static final String KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     static EmbeddedPostgres external;
     static Path dataDir;
 
@@ -104,6 +106,7 @@ class ExternalDatabaseTests {
                         "--peduli.demo.enabled=" + demo,
                         "--peduli.data-dir=" + dataDir.resolve("app"),
                         "--server.port=0",
+                        "--peduli.encryption.key=" + KEY,
                         "--spring.jmx.enabled=false");
     }
 }
