@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,16 @@ class SignInEvents {
                 .update();
         audit.record(AuditRecord.of(AuditAction.LOGIN, "User", details.userId())
                 .actor(details.userId(), details.username()));
+    }
+
+    @EventListener
+    @Transactional
+    public void signedOut(LogoutSuccessEvent event) {
+        if (event.getAuthentication() != null
+                && event.getAuthentication().getPrincipal() instanceof AccountDetails details) {
+            audit.record(AuditRecord.of(AuditAction.LOGOUT, "User", details.userId())
+                    .actor(details.userId(), details.username()));
+        }
     }
 
     @EventListener

@@ -52,6 +52,18 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        if (e instanceof id.peduli.shared.InvalidInput input) {
+            List<Map<String, String>> items = input.problems().stream()
+                    .map(p -> {
+                        Map<String, String> item = new LinkedHashMap<>();
+                        item.put("field", p.field());
+                        item.put("code", p.key());
+                        item.put("message", messages.getMessage(p.key(), p.args(), p.key(), locale));
+                        return item;
+                    })
+                    .toList();
+            problem.setProperty(input.warningsOnly() ? "warnings" : "errors", items);
+        }
         return problemResponse(status, problem);
     }
 

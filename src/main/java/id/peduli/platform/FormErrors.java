@@ -16,6 +16,7 @@ public final class FormErrors {
 
     private final Map<String, String> fields = new LinkedHashMap<>();
     private final List<String> global = new ArrayList<>();
+    private boolean warningsOnly;
 
     public static FormErrors none() {
         return new FormErrors();
@@ -34,6 +35,20 @@ public final class FormErrors {
 
     public static FormErrors of(BusinessException e, MessageSource messages, Locale locale) {
         FormErrors errors = new FormErrors();
+        if (e instanceof id.peduli.shared.InvalidInput input) {
+            for (var problem : input.problems()) {
+                String text = messages.getMessage(problem.key(), problem.args(), problem.key(), locale);
+                if (problem.field() == null) {
+                    errors.global.add(text);
+                } else if (errors.fields.containsKey(problem.field())) {
+                    errors.fields.put(problem.field(), errors.fields.get(problem.field()) + " " + text);
+                } else {
+                    errors.fields.put(problem.field(), text);
+                }
+            }
+            errors.warningsOnly = input.warningsOnly();
+            return errors;
+        }
         String text = messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
         if (e.field() != null) {
             errors.fields.put(e.field(), text);
@@ -57,6 +72,11 @@ public final class FormErrors {
                     errors.fields.putIfAbsent(field, v.getMessage());
                 });
         return errors;
+    }
+
+    /** True when every message is a warning the user may accept. */
+    public boolean warningsOnly() {
+        return warningsOnly;
     }
 
     public boolean any() {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +75,7 @@ public final class Ui {
     public String date(LocalDate date) {
         return date == null
                 ? ""
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(locale)
-                        .format(date);
+                : DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(date);
     }
 
     public String dateTime(Instant instant) {
@@ -152,10 +149,10 @@ public final class Ui {
     }
 
     /**
-     * The path and query of the page being shown (of the request that failed, on an error page), for controls that
-     * come back to the same page, such as the language switch.
+     * The current path with its query string, to come back to the same view (for example after a language switch).
+     * On an error page, the path and query of the request that failed.
      */
-    public String returnPath() {
+    public String pathWithQuery() {
         return query == null || query.isEmpty() ? path : path + "?" + query;
     }
 

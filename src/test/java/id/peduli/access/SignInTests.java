@@ -110,8 +110,10 @@ class SignInTests {
                         .andReturn()
                         .getRequest()
                         .getSession();
+        long before = count("LOGOUT", "dpo");
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         mvc.perform(get("/").session(session)).andExpect(status().isFound());
+        assertThat(count("LOGOUT", "dpo")).isEqualTo(before + 1);
     }
 
     private long count(String action, String username) {

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ExternalDatabaseTests {
 
+    static final String KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     static EmbeddedPostgres external;
     static Path dataDir;
 
@@ -84,6 +86,20 @@ class ExternalDatabaseTests {
         }
     }
 
+    @Test
+    void refusesToStartWithoutAnEncryptionKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(PeduliApplication.class)
+                        .run(
+                                "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.password=postgres",
+                                "--peduli.data-dir=" + dataDir.resolve("nokey"),
+                                "--server.port=0",
+                                "--spring.jmx.enabled=false"))
+                .rootCause()
+                .hasMessageContaining("PEDULI_ENCRYPTION_KEY");
+    }
+
     private static ConfigurableApplicationContext start(String demo) {
         String database = demo.isEmpty() ? "postgres" : "demo";
         if (!demo.isEmpty()) {
@@ -104,6 +120,7 @@ class ExternalDatabaseTests {
                         "--peduli.demo.enabled=" + demo,
                         "--peduli.data-dir=" + dataDir.resolve("app"),
                         "--server.port=0",
+                        "--peduli.encryption.key=" + KEY,
                         "--spring.jmx.enabled=false");
     }
 }

@@ -1,0 +1,162 @@
+package id.peduli.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Set;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encryption of sensitive identifiers at rest (AES-256-GCM, random nonce, the field name as associated data) and
+ * keyed hashes (HMAC-SHA256) to find them again without decrypting. The master key comes from
+ * {@code PEDULI_ENCRYPTION_KEY} (base64, 32 bytes); with the embedded database and no key configured, one is
+ * generated once into {@code <data-dir>/keys/field.key} readable by the owner only. With an external database a
+ * key must be configured: Peduli refuses to start without one.
+ */
+@Component
+public class FieldEncryption {
+
+    private static final Logger log = LoggerFactory.getLogger(FieldEncryption.class);
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec hashKey;
+    private final SecureRandom random = new SecureRandom();
+
+    FieldEncryption(
+            @Value("${peduli.encryption.key:${PEDULI_ENCRYPTION_KEY:}}") String configuredKey,
+            @Value("${peduli.data-dir}") String dataDir,
+            RunMode runMode) {
+        byte[] master = configuredKey == null || configuredKey.isBlank()
+                ? generatedKey(Path.of(dataDir), runMode)
+                : decode(configuredKey);
+        this.encryptionKey = new SecretKeySpec(derive(master, "peduli/field-encryption/v1"), "AES");
+        this.hashKey = new SecretKeySpec(derive(master, "peduli/field-hash/v1"), "HmacSHA256");
+        Arrays.fill(master, (byte) 0);
+    }
+
+    /** Encrypts {@code plain}; {@code field} names what it is and must be given again to decrypt. */
+    public byte[] encrypt(String field, String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String field, byte[] sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed (wrong key or altered data)", e);
+        }
+    }
+
+    /** A keyed hash of {@code value} for exact lookups; equal values give equal hashes for the same field. */
+    public byte[] hash(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            mac.update(field.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("hashing failed", e);
+        }
+    }
+
+    private static byte[] derive(byte[] master, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] decode(String key) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(key.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("PEDULI_ENCRYPTION_KEY is not valid base64", e);
+        }
+        if (bytes.length < 32) {
+            throw new IllegalStateException("PEDULI_ENCRYPTION_KEY must hold at least 32 bytes (base64)");
+        }
+        return bytes;
+    }
+
+    private byte[] generatedKey(Path dataDir, RunMode runMode) {
+        if (!runMode.embedded()) {
+            throw new IllegalStateException("Set PEDULI_ENCRYPTION_KEY (32 random bytes, base64) when running on an "
+                    + "external database, for example: openssl rand -base64 32");
+        }
+        Path file = dataDir.toAbsolutePath().resolve("keys").resolve("field.key");
+        try {
+            if (Files.exists(file)) {
+                return decode(Files.readString(file));
+            }
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            Path temporary = file.resolveSibling("field.key.tmp");
+            Files.writeString(temporary, Base64.getEncoder().encodeToString(key));
+            restrict(temporary);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            log.info("Generated the field encryption key in {} (back it up with the data directory)", file);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+            Files.setPosixFilePermissions(file, ownerOnly);
+        } catch (UnsupportedOperationException e) {
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package id.peduli.registry;
+
+/** Who may do what with the registry; every check also requires the person's unit to be within the grant. */
+final class RegistryRoles {
+
+    static final String[] READ = {
+        "SOCIAL_WORKER", "SITE_MENTOR", "PROGRAM_MANAGER", "UNIT_HEAD", "LOGISTICS_OFFICER", "DPO"
+    };
+    static final String[] WRITE = {"SOCIAL_WORKER", "SITE_MENTOR", "PROGRAM_MANAGER"};
+    static final String[] MERGE = {"PROGRAM_MANAGER"};
+    static final String[] IMPORT = {"SOCIAL_WORKER", "PROGRAM_MANAGER"};
+    static final String[] EXPORT = {"PROGRAM_MANAGER", "UNIT_HEAD", "DPO"};
+    /** Roles that see NIK and KK in full (in a profile and in exports); everyone else sees them masked. */
+    static final String[] FULL_IDENTIFIERS = {"PROGRAM_MANAGER", "DPO"};
+
+    private RegistryRoles() {}
+}
