@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -78,6 +80,9 @@ public final class Browser {
                 "--disable-sync",
                 "--no-first-run",
                 "--hide-scrollbars",
+                // Bootstrap scrolls smoothly unless reduced motion is preferred; a click would then land where the
+                // element was before scrolling into view finished.
+                "--force-prefers-reduced-motion",
                 "--force-device-scale-factor=1",
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -149,6 +154,70 @@ public final class Browser {
 
     public void clickAndAwaitPage(String id) {
         clickAndAwaitPage(element(id));
+    }
+
+    /**
+     * Clicks something that asks for confirmation first ({@code data-confirm}, shown with {@code window.confirm}),
+     * accepts the question and waits until the new page has loaded. Returns the question.
+     */
+    public String clickConfirmAndAwaitPage(WebElement target) {
+        script("window.peduliPageLeft = true");
+        target.click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        String text = question.getText();
+        question.accept();
+        new WebDriverWait(driver, TIMEOUT, POLL)
+                .ignoring(WebDriverException.class)
+                .until(d -> (Boolean) script("return window.peduliPageLeft !== true && " + QUIET));
+        return text;
+    }
+
+    /** Clicks something that asks for confirmation, dismisses the question and returns it; the page stays. */
+    public String clickAndDecline(WebElement target) {
+        target.click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        String text = question.getText();
+        question.dismiss();
+        awaitQuiet();
+        return text;
+    }
+
+    /**
+     * Enters a date into an {@code <input type=date>}. What a person types there depends on the browser's locale,
+     * so the value is set as the date picker would set it, with the events it fires.
+     */
+    public void enterDate(String id, java.time.LocalDate date) {
+        script(
+                "var field = arguments[0]; field.value = arguments[1];"
+                        + " field.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + " field.dispatchEvent(new Event('change', {bubbles: true}));",
+                element(id),
+                date.toString());
+    }
+
+    /** Chooses the option with {@code value} in a select, waiting until the option is there and the select usable. */
+    public void choose(String selectId, String value) {
+        By option = By.cssSelector("#" + selectId + " option[value='" + value + "']");
+        wait.until(d -> !d.findElements(option).isEmpty()
+                && d.findElement(By.id(selectId)).isEnabled());
+        new Select(element(selectId)).selectByValue(value);
+        awaitQuiet();
+    }
+
+    /**
+     * Chooses a region in a region picker ({@code src/main/jte/region/picker.jte}) level by level, from the
+     * province down to {@code code}, waiting for each level's options to load.
+     */
+    public void chooseRegion(String fieldName, String code) {
+        String[] parts = code.split("\\.");
+        String chosen = "";
+        for (int level = 1; level <= parts.length; level++) {
+            chosen = level == 1 ? parts[0] : chosen + "." + parts[level - 1];
+            choose("region-" + fieldName + "-" + level, chosen);
+        }
+        String value = chosen;
+        wait.until(d -> value.equals(
+                d.findElement(By.cssSelector("input[name='" + fieldName + "']")).getAttribute("value")));
     }
 
     /** Waits until the document has loaded and no htmx request is running. */
