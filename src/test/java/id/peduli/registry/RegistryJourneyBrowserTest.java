@@ -431,6 +431,14 @@ class RegistryJourneyBrowserTest {
     }
 
     private void assertFits() {
+        if (System.getProperty("shots") != null) {
+            Dimension before = browser.viewport();
+            long height = (Long) browser.script("return document.documentElement.scrollHeight");
+            browser.resize(new Dimension(before.getWidth(), (int) Math.min(height, 4000)));
+            browser.screenshot(java.nio.file.Path.of("target/shots/" + before.getWidth() + "-"
+                    + browser.currentPath().replaceAll("[^a-z0-9]+", "_") + ".png"));
+            browser.resize(before);
+        }
         assertThat(browser.scrollsHorizontally())
                 .as(
                         "%s scrolls sideways: %s px wide in a %s px viewport",
