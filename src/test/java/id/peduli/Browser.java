@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -54,10 +55,12 @@ public final class Browser {
     private final String baseUrl;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final Path downloads;
 
-    private Browser(String baseUrl, ChromeDriver driver) {
+    private Browser(String baseUrl, ChromeDriver driver, Path downloads) {
         this.baseUrl = baseUrl;
         this.driver = driver;
+        this.downloads = downloads;
         this.wait = new WebDriverWait(driver, TIMEOUT, POLL);
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -68,7 +71,19 @@ public final class Browser {
     }
 
     public static Browser start(String baseUrl, Dimension size) {
+        Path downloads;
+        try {
+            downloads = Files.createTempDirectory("peduli-downloads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false,
+                        "download.directory_upgrade", true));
         options.setBinary(executable("chromium").toString());
         options.addArguments(
                 "--headless",
@@ -88,7 +103,7 @@ public final class Browser {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(executable("chromedriver").toFile())
                 .build();
-        Browser browser = new Browser(baseUrl.replaceAll("/$", ""), new ChromeDriver(service, options));
+        Browser browser = new Browser(baseUrl.replaceAll("/$", ""), new ChromeDriver(service, options), downloads);
         browser.resize(size);
         return browser;
     }
@@ -375,8 +390,31 @@ public final class Browser {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /** Clicks something that downloads a file and waits until the download is complete; returns the file. */
+    public Path clickAndAwaitDownload(WebElement target) {
+        List<Path> before = downloaded();
+        target.click();
+        return wait.until(d -> downloaded().stream()
+                .filter(file -> !before.contains(file))
+                .filter(file -> !file.getFileName().toString().endsWith(".crdownload"))
+                .findFirst()
+                .filter(file -> downloaded().stream()
+                        .noneMatch(other -> other.getFileName().toString().endsWith(".crdownload")))
+                .orElse(null));
+    }
+
+    private List<Path> downloaded() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void quit() {
         driver.quit();
+        downloaded().forEach(file -> file.toFile().delete());
+        downloads.toFile().delete();
     }
 
     private static boolean hasClass(WebElement element, String name) {

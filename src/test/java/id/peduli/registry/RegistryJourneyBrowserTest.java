@@ -147,6 +147,22 @@ class RegistryJourneyBrowserTest {
         assertThat(successMessage()).isEqualTo(text.registered(typo));
         assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(typo);
         browser.assertAccessible();
+
+        browser.clickAndAwaitPage("editPerson");
+        assertThat(browser.currentPath()).isEqualTo("/people/" + second + "/edit");
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(text.editTitle(typo));
+        browser.until(d -> JAMBI_VILLAGE.equals(new Select(d.findElement(By.id("region-regionCode-4")))
+                .getFirstSelectedOption()
+                .getAttribute("value")));
+        browser.assertAccessible();
+        browser.type("phone", "0812 7400 1234");
+        browser.clickAndAwaitPage("savePerson");
+
+        assertThat(browser.currentPath()).isEqualTo("/people/" + second);
+        assertThat(successMessage()).isEqualTo(text.saved());
+        assertThat(browser.element(By.cssSelector("#main dl")).getText())
+                .contains("0812 7400 1234", "Simpang IV Sipin");
+        browser.assertAccessible();
     }
 
     @ParameterizedTest(name = "in {0}")
@@ -485,6 +501,8 @@ class RegistryJourneyBrowserTest {
             Locale locale,
             String registerPerson,
             String registeredPattern,
+            String editPattern,
+            String saved,
             String identity,
             String confirmWarnings,
             String candidates,
@@ -519,6 +537,8 @@ class RegistryJourneyBrowserTest {
                             Locale.ENGLISH,
                             "Register person",
                             "%s registered.",
+                            "Edit %s",
+                            "Changes saved.",
                             "Identity",
                             "There are warnings to check. If everything is right, tick the confirmation and save again.",
                             "Possibly the same person:",
@@ -550,6 +570,8 @@ class RegistryJourneyBrowserTest {
                             Locale.forLanguageTag("id"),
                             "Daftarkan orang",
                             "%s terdaftar.",
+                            "Ubah data %s",
+                            "Perubahan disimpan.",
                             "Identitas",
                             "Ada peringatan yang perlu Anda periksa. Jika sudah benar, centang konfirmasi lalu simpan"
                                     + " lagi.",
@@ -581,6 +603,10 @@ class RegistryJourneyBrowserTest {
 
         String registered(String name) {
             return registeredPattern.formatted(name);
+        }
+
+        String editTitle(String name) {
+            return editPattern.formatted(name);
         }
 
         /** A date as the pages show it. */
