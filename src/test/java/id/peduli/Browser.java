@@ -394,13 +394,22 @@ public final class Browser {
     public Path clickAndAwaitDownload(WebElement target) {
         List<Path> before = downloaded();
         target.click();
-        return wait.until(d -> downloaded().stream()
-                .filter(file -> !before.contains(file))
-                .filter(file -> !file.getFileName().toString().endsWith(".crdownload"))
-                .findFirst()
-                .filter(file -> downloaded().stream()
-                        .noneMatch(other -> other.getFileName().toString().endsWith(".crdownload")))
-                .orElse(null));
+        return wait.until(d -> {
+            List<Path> now = downloaded();
+            if (now.stream().anyMatch(Browser::partial)) {
+                return null;
+            }
+            return now.stream()
+                    .filter(file -> !before.contains(file))
+                    .findFirst()
+                    .orElse(null);
+        });
+    }
+
+    /** A download Chromium is still writing: {@code .crdownload} or a hidden temporary file. */
+    private static boolean partial(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") || name.endsWith(".crdownload");
     }
 
     private List<Path> downloaded() {
