@@ -95,9 +95,6 @@ public final class Browser {
                 "--disable-sync",
                 "--no-first-run",
                 "--hide-scrollbars",
-                // Bootstrap scrolls smoothly unless reduced motion is preferred; a click would then land where the
-                // element was before scrolling into view finished.
-                "--force-prefers-reduced-motion",
                 "--force-device-scale-factor=1",
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
         ChromeDriverService service = new ChromeDriverService.Builder()
