@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.peduli.Browser;
 import id.peduli.PeduliTest;
 import id.peduli.access.Users;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,17 +64,25 @@ class RegistryJourneyBrowserTest {
     Users users;
 
     Browser browser;
+    Path uploads;
 
     @BeforeAll
-    void startBrowser() {
+    void startBrowser() throws IOException {
         browser = Browser.start(port);
+        uploads = Files.createTempDirectory("peduli-uploads");
     }
 
     @AfterAll
-    void quitBrowser() {
+    void quitBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
         }
+        try (var files = Files.list(uploads)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(uploads);
     }
 
     @BeforeEach
@@ -167,7 +180,7 @@ class RegistryJourneyBrowserTest {
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"id", "en"})
-    void socialWorkerRecordsHouseholdFamilyCardAndConsentOnTheProfile(String language) {
+    void socialWorkerRecordsPhotoHouseholdFamilyCardAndConsentOnTheProfile(String language) throws IOException {
         Texts text = Texts.of(language);
         String word = uniqueWord();
         String mother = "Rahmawati " + word;
@@ -178,6 +191,16 @@ class RegistryJourneyBrowserTest {
 
         assertThat(tabs()).containsExactlyElementsOf(text.tabs());
         assertThat(activeTab()).isEqualTo(text.tabs().get(0));
+        assertThat(browser.elements(By.id("photo"))).isEmpty();
+        browser.element("photoFile").sendKeys(portrait().toString());
+        browser.clickAndAwaitPage("savePhoto");
+
+        assertThat(browser.currentPath()).isEqualTo("/people/" + head);
+        assertThat(successMessage()).isEqualTo(text.photoSaved());
+        WebElement photo = browser.element("photo");
+        assertThat(photo.getAttribute("alt")).isEqualTo(text.photoOf(mother));
+        browser.until(d ->
+                (Boolean) browser.script("return arguments[0].complete && arguments[0].naturalWidth === 60", photo));
         browser.assertAccessible();
 
         openTab(1);
@@ -466,6 +489,19 @@ class RegistryJourneyBrowserTest {
         return LocalDate.now(ZoneId.of(timeZone));
     }
 
+    /** A small PNG portrait to upload. */
+    private Path portrait() throws IOException {
+        Path file = uploads.resolve("foto-" + uniqueWord() + ".png");
+        BufferedImage image = new BufferedImage(60, 80, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 60; x++) {
+            for (int y = 0; y < 80; y++) {
+                image.setRGB(x, y, 0x0b6e69 + x * 256 + y);
+            }
+        }
+        ImageIO.write(image, "png", file.toFile());
+        return file.toAbsolutePath();
+    }
+
     /** A word of letters only (names are compared by their letters) that no other run uses. */
     private static String uniqueWord() {
         long number = System.currentTimeMillis() * 100 + RUNS.incrementAndGet() % 100;
@@ -499,6 +535,8 @@ class RegistryJourneyBrowserTest {
             Locale locale,
             String registerPerson,
             String registeredPattern,
+            String photoSaved,
+            String photoPattern,
             String editPattern,
             String saved,
             String identity,
@@ -535,6 +573,8 @@ class RegistryJourneyBrowserTest {
                             Locale.ENGLISH,
                             "Register person",
                             "%s registered.",
+                            "Photo saved.",
+                            "Photo of %s",
                             "Edit %s",
                             "Changes saved.",
                             "Identity",
@@ -568,6 +608,8 @@ class RegistryJourneyBrowserTest {
                             Locale.forLanguageTag("id"),
                             "Daftarkan orang",
                             "%s terdaftar.",
+                            "Foto disimpan.",
+                            "Foto %s",
                             "Ubah data %s",
                             "Perubahan disimpan.",
                             "Identitas",
@@ -601,6 +643,10 @@ class RegistryJourneyBrowserTest {
 
         String registered(String name) {
             return registeredPattern.formatted(name);
+        }
+
+        String photoOf(String name) {
+            return photoPattern.formatted(name);
         }
 
         String editTitle(String name) {
