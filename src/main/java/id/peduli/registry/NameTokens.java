@@ -34,19 +34,29 @@ final class NameTokens {
         return List.copyOf(words);
     }
 
-    /** The word and every string made by deleting one of its letters. */
+    /**
+     * The word and every string made by deleting one of its letters; for words allowed two edits, also two of its
+     * letters. Looked up among the dictionary words and their one-letter deletions, they find every dictionary word
+     * within the allowed distance.
+     */
     static List<String> deletions(String word) {
         Set<String> variants = new LinkedHashSet<>();
         variants.add(word);
         for (int i = 0; i < word.length(); i++) {
-            variants.add(word.substring(0, i) + word.substring(i + 1));
+            String once = word.substring(0, i) + word.substring(i + 1);
+            variants.add(once);
+            if (allowedDistance(word) > 1) {
+                for (int j = 0; j < once.length(); j++) {
+                    variants.add(once.substring(0, j) + once.substring(j + 1));
+                }
+            }
         }
         return new ArrayList<>(variants);
     }
 
     /** The most edits a dictionary word may be away from a query word of this length. */
     static int allowedDistance(String word) {
-        return word.length() <= 5 ? 1 : 2;
+        return word.length() <= 6 ? 1 : 2;
     }
 
     /**

@@ -172,7 +172,7 @@ class PersonExport {
                     search.apply(plan);
                     where = plan;
                     found = search.count(plan);
-                    if (found > 0) {
+                    if (found >= plan.minimum()) {
                         break;
                     }
                 }

@@ -41,8 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * one typo away (two for long words) or, for a word typed in part, starts with it. The dictionary of name words
  * turns each query word into a handful of words, and the array index on the people's name words finds the people
  * who have one of each, a small set even among a million people, which is then ranked by the similarity of the
- * whole name. Only when that finds nobody is the whole name compared by trigram word similarity, which tolerates
- * more but has to look at many more candidates.
+ * whole name. Only when a word meets no dictionary word is the whole name compared by trigram word similarity,
+ * which tolerates more but has to look at many more candidates.
  */
 @Service
 class PersonSearch {
@@ -53,6 +53,11 @@ class PersonSearch {
     static final String RELAXED_THRESHOLD = "0.4";
     /** Trigram similarity at which a long query word meets a dictionary word despite several typos. */
     static final String TOKEN_TRIGRAM_THRESHOLD = "0.5";
+    /**
+     * When every word occurs as typed and at least this many people have them all (a full first page), only they
+     * are shown: anyone one typo away would rank below them anyway.
+     */
+    static final int EXACT_ENOUGH = 20;
     /** Most dictionary words one partly typed word may stand for. */
     static final int MAX_PREFIX_TOKENS = 200;
     /** Up to this many matches are also ranked by the similarity of the whole name (it costs time per match). */
@@ -154,7 +159,17 @@ class PersonSearch {
      * A WHERE clause with its parameters; for names, the relevance order ({@code rank}, which may use the window
      * {@code count(*) over ()}) and the word similarity threshold to set first (trigram matching only).
      */
-    record Where(String sql, MapSqlParameterSource params, String rank, String threshold) {}
+    record Where(String sql, MapSqlParameterSource params, String rank, String threshold, long minimum) {
+
+        Where(String sql, MapSqlParameterSource params, String rank, String threshold) {
+            this(sql, params, rank, threshold, 1);
+        }
+
+        /** The same plan, used only when it finds at least {@code count} people (otherwise the next is tried). */
+        Where atLeast(long count) {
+            return new Where(sql, params, rank, threshold, count);
+        }
+    }
 
     /**
      * Checks what the user typed. With {@code identifierAllowed} false (the search arrived in a URL), a NIK or KK
@@ -265,7 +280,7 @@ class PersonSearch {
         PageResult<PersonSummary> found = null;
         for (Where where : plans) {
             found = page(where, pageNumber, pageSize);
-            if (found.total() > 0) {
+            if (found.total() >= where.minimum()) {
                 break;
             }
         }
@@ -325,10 +340,11 @@ class PersonSearch {
     }
 
     /**
-     * The ways to find the criteria, to try in order until one finds someone. A name is first matched word by word:
-     * every word of three letters or more must meet a word of the name that is the same, differs by a typo or (for
-     * longer words) starts with it. When a word meets nothing, or nobody has that combination, the whole name is
-     * compared by trigram word similarity, strictly and then relaxed.
+     * The ways to find the criteria, to try in order until one finds enough people. A name is first matched word by
+     * word: every word of three letters or more must meet a word of the name, as typed when that fills a page,
+     * otherwise the same word or one that differs by a typo (two for words of seven letters or more) or (for longer
+     * words) starts with it. Only when a word meets no dictionary word at all (several typos in a short word) is the
+     * whole name compared by trigram word similarity, strictly and then relaxed.
      */
     List<Where> plans(Criteria criteria, UnitScope scope) {
         if (criteria.kind() != Kind.NAME) {
@@ -337,7 +353,12 @@ class PersonSearch {
         List<Where> plans = new ArrayList<>();
         TokenMatch tokens = tokens(criteria.nameKey());
         if (tokens != null) {
+            TokenMatch exact = tokens.exactOnly();
+            if (exact != null) {
+                plans.add(where(criteria, scope, exact, null).atLeast(EXACT_ENOUGH));
+            }
             plans.add(where(criteria, scope, tokens, null));
+            return plans;
         }
         plans.add(where(criteria, scope, null, STRICT_THRESHOLD));
         plans.add(where(criteria, scope, null, RELAXED_THRESHOLD));
@@ -348,7 +369,18 @@ class PersonSearch {
      * For each significant query word, the dictionary words it may stand for, by closeness: the word itself (when
      * it occurs), words one typo away, and words further away or starting with it.
      */
-    record TokenMatch(List<WordTokens> words) {}
+    record TokenMatch(List<WordTokens> words) {
+
+        /** Only the words as typed; null when one of them does not occur. */
+        TokenMatch exactOnly() {
+            if (words.stream().anyMatch(w -> w.exact().isEmpty())) {
+                return null;
+            }
+            return new TokenMatch(words.stream()
+                    .map(w -> new WordTokens(w.exact(), List.of(), List.of()))
+                    .toList());
+        }
+    }
 
     record WordTokens(List<String> exact, List<String> near, List<String> far) {
 
