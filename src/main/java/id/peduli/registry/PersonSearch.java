@@ -65,7 +65,7 @@ class PersonSearch {
 
     static final int MAX_QUERY_LENGTH = 200;
     static final int MAX_AGE = 130;
-    static final String KK_FIELD = "household.kk";
+    static final String KK_FIELD = Households.KK_FIELD;
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final int REGION_NAME_CACHE = 20_000;

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The registry's landing page: one search box for a name, NIK or KK number, filters, results and export. A search
- * that may hold a NIK or KK is posted, so identifiers never appear in addresses or browser history; filters alone
- * also work as links ({@code /people?region=33.23&sex=F}).
+ * The registry's landing page: one search box for a name, NIK or KK number, filters, results and export. The search
+ * form is posted to {@code /people/search}, so a NIK or KK never appears in addresses or browser history; filters
+ * alone also work as links ({@code /people?region=33.23&sex=F}).
  */
 @Controller
 @PreAuthorize(RegistryRoles.READ_EXPRESSION)
@@ -54,7 +54,7 @@ class PersonSearchPageController {
         return render(form, false, page, PersonSearchPage.ExportForm.empty(), FormErrors.none(), ui, model, response);
     }
 
-    @PostMapping("/people")
+    @PostMapping("/people/search")
     String search(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String region,

@@ -572,11 +572,14 @@ class PersonSearchTests {
 
     @Test
     void thePageSearchesByNameAndByNikPostedNeverInTheAddress() throws Exception {
-        mvc.perform(post("/people").param("q", "Sitti Lestary").with(csrf()).with(as(context, "pekerja.alyatama")))
+        mvc.perform(post("/people/search")
+                        .param("q", "Sitti Lestary")
+                        .with(csrf())
+                        .with(as(context, "pekerja.alyatama")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/people/" + seeded.get("lestari") + "\"")))
                 .andExpect(content().string(containsString("1571••••••••0002")));
-        mvc.perform(post("/people").param("q", LESTARI_NIK).with(csrf()).with(as(context, "pekerja.alyatama")))
+        mvc.perform(post("/people/search").param("q", LESTARI_NIK).with(csrf()).with(as(context, "pekerja.alyatama")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Siti Lestari Wiryaningrum")));
         mvc.perform(get("/people").param("q", LESTARI_NIK).with(as(context, "pekerja.alyatama")))
