@@ -64,6 +64,7 @@ run() { # title, token, script, queries, [extra env]
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"\
   "$(java -version 2>&1 | head -1)"
+echo "== load average before the runs (other work on the machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== wrk: 1 thread, $CONNECTIONS connections, ${DURATION} s per run after a 10 s warm-up"
 wrk -t1 -c"$CONNECTIONS" -d10s "$BASE/actuator/health" > /dev/null
 HEALTH=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/actuator/health" | awk '/Requests\/sec/ {print $2}')
@@ -71,5 +72,6 @@ printf '%-46s rps=%s\n' "GET /actuator/health (baseline)" "$HEALTH"
 run "name with a typo, DPO (all units)" "$DPO" bench/wrk/search-names.lua "$DATA_SET/names-typo.tsv"
 run "name with a typo, social worker (one unit)" "$WORKER" bench/wrk/search-names.lua "$DATA_SET/names-typo.tsv"
 run "exact NIK lookup, DPO" "$DPO" bench/wrk/lookup-nik.lua "$DATA_SET/niks.txt"
+echo "== load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== recall of the typo search (first 1,000 queries, first page of 20)"
 java -cp "$CP" id.peduli.registry.bench.SearchRecall "$BASE" "$DPO" "$DATA_SET/names-typo.tsv" 1000

@@ -1,10 +1,7 @@
 package id.peduli.registry;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The people search as typed: one box for a name, a NIK or a KK number, and the filters. Every value is kept as
@@ -36,11 +33,6 @@ public record PersonSearchForm(String q, String region, String ageFrom, String a
                 && disability.isEmpty();
     }
 
-    /** True when any filter besides the search box is set. */
-    public boolean filtered() {
-        return !(region.isEmpty() && ageFrom.isEmpty() && ageTo.isEmpty() && sex.isEmpty() && disability.isEmpty());
-    }
-
     /** The non-blank values by form field name, in form order. */
     public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
@@ -51,14 +43,6 @@ public record PersonSearchForm(String q, String region, String ageFrom, String a
         put(values, "sex", sex);
         put(values, "disability", disability);
         return values;
-    }
-
-    /** The filters (not the search box, which may hold a NIK) as a URL query string. */
-    public String filterQuery() {
-        return values().entrySet().stream()
-                .filter(e -> !"q".equals(e.getKey()))
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static void put(Map<String, String> values, String name, String value) {
