@@ -9,10 +9,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +19,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -70,7 +66,6 @@ final class ImportFile {
 
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
-    private static final Pattern LINE = Pattern.compile("line (\\d+)");
     private static final int BUFFER = 1 << 16;
 
     private ImportFile() {}
@@ -115,30 +110,19 @@ final class ImportFile {
             throw refused("import.file.notUtf8", 1);
         }
         char delimiter = detectDelimiter(file, bom);
+        int records = scan(file, bom, delimiter, maxRows);
         List<String> headers = null;
-        int rows = 0;
-        try (CSVParser parser = parser(file, bom, delimiter)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            try {
-                while (records.hasNext()) {
-                    CSVRecord record = records.next();
-                    if (blank(record)) {
-                        continue;
-                    }
-                    if (headers == null) {
+        if (records > 0) {
+            try (CSVParser parser = parser(file, bom, delimiter)) {
+                for (CSVRecord record : parser) {
+                    if (!blank(record)) {
                         headers = headers(record);
-                        continue;
-                    }
-                    rows++;
-                    if (rows > maxRows) {
-                        throw refused("import.file.tooManyRows", maxRows);
+                        break;
                     }
                 }
-            } catch (UncheckedIOException e) {
-                throw csvProblem(e.getCause(), parser);
+            } catch (IOException | UncheckedIOException e) {
+                throw refused("import.file.notUtf8", 1);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (headers == null) {
             throw refused("import.file.empty");
@@ -146,10 +130,130 @@ final class ImportFile {
         if (headers.size() < 2) {
             throw refused("import.file.oneColumn", headers.get(0));
         }
+        int rows = records - 1;
         if (rows == 0) {
             throw refused("import.file.headerOnly");
         }
         return new Inspection(Format.CSV, "UTF-8", bom, delimiter, headers, rows);
+    }
+
+    /**
+     * One pass over the bytes, without building strings: strict UTF-8, balanced quotes (RFC 4180: a quote opens only
+     * at the start of a field, and a closing quote is followed by a delimiter or the end of the line) and the number
+     * of non-blank records, header included. Refuses with the line number of the first problem.
+     */
+    private static int scan(Path file, boolean bom, char delimiter, int maxRows) {
+        byte[] buffer = new byte[BUFFER];
+        long line = 1;
+        long quoteLine = 0;
+        boolean quoted = false;
+        boolean closed = false;
+        boolean fieldStart = true;
+        boolean content = false;
+        int records = 0;
+        int pending = 0;
+        int lead = 0;
+        int position = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            if (bom) {
+                in.skipNBytes(3);
+            }
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    int b = buffer[i] & 0xFF;
+                    if (pending > 0) {
+                        boolean valid = b >= 0x80 && b <= 0xBF;
+                        if (valid && position == 1) {
+                            valid = switch (lead) {
+                                case 0xE0 -> b >= 0xA0;
+                                case 0xED -> b <= 0x9F;
+                                case 0xF0 -> b >= 0x90;
+                                case 0xF4 -> b <= 0x8F;
+                                default -> true;
+                            };
+                        }
+                        if (!valid) {
+                            throw refused("import.file.notUtf8", line);
+                        }
+                        pending--;
+                        position++;
+                        continue;
+                    }
+                    if (b >= 0x80) {
+                        if (b >= 0xC2 && b <= 0xDF) {
+                            pending = 1;
+                        } else if (b >= 0xE0 && b <= 0xEF) {
+                            pending = 2;
+                        } else if (b >= 0xF0 && b <= 0xF4) {
+                            pending = 3;
+                        } else {
+                            throw refused("import.file.notUtf8", line);
+                        }
+                        lead = b;
+                        position = 1;
+                    }
+                    if (b == '\n') {
+                        line++;
+                    }
+                    if (quoted) {
+                        if (b == '"') {
+                            quoted = false;
+                            closed = true;
+                        }
+                        content = content || (b != '"' && b != ' ' && b != '\n' && b != '\r' && b != '\t');
+                        continue;
+                    }
+                    if (closed) {
+                        closed = false;
+                        if (b == '"') {
+                            quoted = true;
+                            content = true;
+                            continue;
+                        }
+                        if (b != delimiter && b != '\n' && b != '\r') {
+                            throw refused("import.file.badQuote", b == '\n' ? line - 1 : line);
+                        }
+                    }
+                    if (b == '"' && fieldStart) {
+                        quoted = true;
+                        quoteLine = line;
+                        fieldStart = false;
+                        continue;
+                    }
+                    if (b == '\n') {
+                        if (content) {
+                            records++;
+                            if (records - 1 > maxRows) {
+                                throw refused("import.file.tooManyRows", maxRows);
+                            }
+                        }
+                        content = false;
+                        fieldStart = true;
+                    } else if (b == delimiter) {
+                        fieldStart = true;
+                    } else if (b != '\r') {
+                        fieldStart = false;
+                        content = content || (b != ' ' && b != '\t');
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (pending > 0) {
+            throw refused("import.file.notUtf8", line);
+        }
+        if (quoted) {
+            throw refused("import.file.unclosedQuote", quoteLine);
+        }
+        if (content) {
+            records++;
+            if (records - 1 > maxRows) {
+                throw refused("import.file.tooManyRows", maxRows);
+            }
+        }
+        return records;
     }
 
     private static Rows csvRows(Path file, Inspection inspection) {
@@ -266,24 +370,6 @@ final class ImportFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static BusinessException csvProblem(Throwable cause, CSVParser parser) {
-        Throwable root = cause;
-        while (root != null && !(root instanceof CharacterCodingException) && root.getCause() != null) {
-            root = root.getCause();
-        }
-        long line = Math.max(1, parser.getCurrentLineNumber());
-        if (root instanceof MalformedInputException || root instanceof CharacterCodingException) {
-            return refused("import.file.notUtf8", line + 1);
-        }
-        String message = cause == null ? "" : String.valueOf(cause.getMessage());
-        Matcher matcher = LINE.matcher(message);
-        long at = matcher.find() ? Long.parseLong(matcher.group(1)) : line;
-        if (message.contains("EOF reached before encapsulated token finished")) {
-            return refused("import.file.unclosedQuote", at);
-        }
-        return refused("import.file.badQuote", at);
     }
 
     private static boolean blank(CSVRecord record) {

@@ -30,6 +30,7 @@ final class ImportRowRules {
             + " decile_checked_on";
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()-]+");
     private static final Map<String, String> SEXES = Map.ofEntries(
             Map.entry("L", "M"),
             Map.entry("LK", "M"),
@@ -99,7 +100,8 @@ final class ImportRowRules {
 
     private final int[] columns;
     private final Nik.RegionLookup regions;
-    private final FieldEncryption encryption;
+    private final FieldEncryption.Bulk nikCrypto;
+    private final FieldEncryption.Bulk kkCrypto;
     private final boolean encrypt;
     private final LocalDate today;
 
@@ -111,7 +113,8 @@ final class ImportRowRules {
             int[] columns, Nik.RegionLookup regions, FieldEncryption encryption, boolean encrypt, LocalDate today) {
         this.columns = columns.clone();
         this.regions = regions;
-        this.encryption = encryption;
+        this.nikCrypto = encryption.bulk(People.NIK_FIELD);
+        this.kkCrypto = encryption.bulk(KK_FIELD);
         this.encrypt = encrypt;
         this.today = today;
     }
@@ -202,8 +205,8 @@ final class ImportRowRules {
                 nik.errors().forEach(p -> problems.error(ImportField.NIK, p.key(), p.args()));
                 nik.warnings().forEach(p -> problems.warning(ImportField.NIK, p.key(), p.args()));
                 if (nik.valid() && nik.nik() != null) {
-                    nikHash = encryption.hash(People.NIK_FIELD, nik.nik());
-                    nikCipher = encrypt ? encryption.encrypt(People.NIK_FIELD, nik.nik()) : null;
+                    nikHash = nikCrypto.hash(nik.nik());
+                    nikCipher = encrypt ? nikCrypto.encrypt(nik.nik()) : null;
                     nikMasked = Nik.masked(nik.nik());
                 }
             }
@@ -253,8 +256,8 @@ final class ImportRowRules {
             } else if (household == null) {
                 problems.error(ImportField.HOUSEHOLD_KEY, "import.kk.withoutHousehold");
             } else {
-                kkHash = encryption.hash(KK_FIELD, kk);
-                kkCipher = encrypt ? encryption.encrypt(KK_FIELD, kk) : null;
+                kkHash = kkCrypto.hash(kk);
+                kkCipher = encrypt ? kkCrypto.encrypt(kk) : null;
                 kkMasked = Nik.masked(kk);
                 if (kkFrom == null && !problems.has(ImportField.KK_VALID_FROM)) {
                     problems.error(ImportField.KK_VALID_FROM, "import.kk.validFromRequired");
@@ -474,7 +477,7 @@ final class ImportRowRules {
         if (value == null) {
             return null;
         }
-        if (value.length() < 6 || value.length() > 30 || !value.matches("\\+?[0-9 ()-]+")) {
+        if (value.length() < 6 || value.length() > 30 || !PHONE.matcher(value).matches()) {
             problems.error(ImportField.PHONE, "import.phone", value);
             return null;
         }

@@ -170,10 +170,13 @@ class ImportRunner implements DisposableBean {
         if (commit && !access.covers(job.orgUnitId(), RegistryRoles.IMPORT)) {
             throw new BusinessException(403, "orgUnitId", "import.unitNotAllowed");
         }
+        long started = System.nanoTime();
         int total = stage(job, file, commit);
+        long staged = System.nanoTime();
         progress(jobId, total, "CHECKING");
         check(jobId, scope.all(), commit);
         Counts counts = counts();
+        long checked = System.nanoTime();
         boolean write = commit && (mode == ImportMode.VALID_ONLY || counts.errors() == 0) && counts.valid() > 0;
         int created = 0;
         int updated = 0;
@@ -184,6 +187,7 @@ class ImportRunner implements DisposableBean {
             updated = updatePeople(jobId, job.orgUnitId());
             households = writeHouseholds(job.orgUnitId());
         }
+        long written = System.nanoTime();
         jdbc.sql("delete from registry.import_issue where job_id = ?")
                 .param(jobId)
                 .update();
@@ -231,6 +235,13 @@ class ImportRunner implements DisposableBean {
                 .param("written", write)
                 .param("id", jobId)
                 .update();
+        log.info(
+                "Import job {}: {} rows staged in {} ms, checked in {} ms, written in {} ms",
+                jobId,
+                total,
+                (staged - started) / 1_000_000,
+                (checked - staged) / 1_000_000,
+                (written - checked) / 1_000_000);
         if (write) {
             audit.record(AuditRecord.of(AuditAction.CREATE, "ImportJob", jobId)
                     .unit(job.orgUnitId())
