@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-30}"
-PORT="${BENCH_PORT:-18080}"
+PORT="${BENCH_PORT:-18181}"
 JAR=$(ls target/peduli-*.jar 2>/dev/null | grep -v original | head -1)
 [ -n "$JAR" ] || { echo "Build first: ./mvnw -DskipTests package"; exit 1; }
 command -v wrk >/dev/null || { echo "Install wrk (apt-get install wrk)"; exit 1; }
@@ -15,6 +15,10 @@ DATA=$(mktemp -d /tmp/peduli-bench-XXXX)
 PID=""
 ELAPSED=0
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; sleep 2; rm -rf "$DATA"' EXIT
+
+if curl -s -o /dev/null "http://localhost:$PORT/"; then
+  echo "Port $PORT is already in use; set BENCH_PORT to a free port"; exit 1
+fi
 
 now_ms() { date +%s%3N; }
 

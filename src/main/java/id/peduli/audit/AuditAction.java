@@ -16,5 +16,6 @@ public enum AuditAction {
     GRANT_CHANGED,
     TOKEN_CREATED,
     TOKEN_REVOKED,
-    MOVE
+    MOVE,
+    MERGE
 }

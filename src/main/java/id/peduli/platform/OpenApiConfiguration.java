@@ -19,7 +19,7 @@ class OpenApiConfiguration {
                         .title("Peduli API")
                         .version(buildInfo.version())
                         .description("JSON API of Peduli. Authenticate with a personal access token "
-                                + "(Authorization: Bearer <token>), created under My account > API tokens. "
+                                + "(header 'Authorization: Bearer pdl_…'), created under My account > API tokens. "
                                 + "Errors are RFC 9457 problem details; send Accept-Language: en for English.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()

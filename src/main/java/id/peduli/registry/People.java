@@ -78,14 +78,14 @@ class People {
 
     /** Thrown when the entry is valid but has warnings to confirm; carries the possible duplicates too. */
     static final class NeedsConfirmation extends InvalidInput {
-        private final List<Candidate> candidates;
+        private final List<DuplicateCandidate> candidates;
 
-        NeedsConfirmation(List<FieldProblem> warnings, List<Candidate> candidates) {
+        NeedsConfirmation(List<FieldProblem> warnings, List<DuplicateCandidate> candidates) {
             super(warnings, true);
             this.candidates = List.copyOf(candidates);
         }
 
-        List<Candidate> candidates() {
+        List<DuplicateCandidate> candidates() {
             return candidates;
         }
     }
@@ -123,19 +123,34 @@ class People {
         return view(id, true);
     }
 
+    /**
+     * Edits a person. An empty NIK keeps the recorded one (users who see it masked cannot retype it); the kept NIK is
+     * still checked against the edited sex and birth date.
+     */
     @Transactional
-    PersonView update(long id, int expectedVersion, PersonCommand command) {
+    PersonView update(long id, int expectedVersion, PersonCommand edit) {
         PersonView current = view(id, true);
+        PersonCommand command = edit;
+        if (blankToNull(edit.nik()) == null) {
+            List<byte[]> rows = jdbc.sql("select nik_cipher from registry.person where id = ?")
+                    .param(id)
+                    .query((rs, i) -> rs.getBytes(1))
+                    .list();
+            byte[] existing = rows.isEmpty() ? null : rows.get(0);
+            if (existing != null) {
+                command = edit.withNik(encryption.decrypt(NIK_FIELD, existing));
+            }
+        }
         requireWrite(current.orgUnitId());
         if (command.orgUnitId() != current.orgUnitId()) {
             requireWrite(command.orgUnitId());
         }
         Checked checked = check(command, id);
-        String oldNikHash = jdbc.sql("select encode(nik_hash, 'hex') from registry.person where id = ?")
+        List<String> hashes = jdbc.sql("select encode(nik_hash, 'hex') from registry.person where id = ?")
                 .param(id)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+                .query((rs, i) -> rs.getString(1))
+                .list();
+        String oldNikHash = hashes.isEmpty() ? null : hashes.get(0);
         int updated;
         try {
             updated = jdbc.sql("""
@@ -151,9 +166,7 @@ class People {
                                 version = version + 1, updated_at = now()
                             where id = :id and version = :version and merged_into is null
                             """)
-                    .paramSource(checked.params(command))
-                    .param("id", id)
-                    .param("version", expectedVersion)
+                    .paramSource(checked.params(command).addValue("id", id).addValue("version", expectedVersion))
                     .update();
         } catch (DuplicateKeyException e) {
             throw duplicateKey(e);
@@ -191,6 +204,11 @@ class People {
     }
 
     /** The person, if the current user may read them; {@code full} shows the full NIK to roles that need it. */
+    /** True when the current user's grants let them read this person. */
+    boolean readable(PersonView person) {
+        return access.covers(person.orgUnitId(), RegistryRoles.READ);
+    }
+
     PersonView view(long id, boolean full) {
         PersonView person = find(id).orElseThrow(() -> BusinessException.notFound("person.notFound", id));
         if (!access.covers(person.orgUnitId(), RegistryRoles.READ)) {
@@ -228,7 +246,7 @@ class People {
     }
 
     /** Possible duplicates: similar name, same regency, same birth date (or birth year ± 1 when approximate). */
-    List<Candidate> candidates(PersonCommand command, Integer birthYear, Long exceptId) {
+    List<DuplicateCandidate> candidates(PersonCommand command, Integer birthYear, Long exceptId) {
         String regency = regencyOf(command.regionCode());
         if (regency == null || birthYear == null) {
             return List.of();
@@ -249,7 +267,7 @@ class People {
                 .param("birthDate", command.birthDate())
                 .param("nameKey", NameKey.of(command.fullName()))
                 .param("except", exceptId)
-                .query((rs, i) -> new Candidate(
+                .query((rs, i) -> new DuplicateCandidate(
                         rs.getLong("id"),
                         rs.getString("full_name"),
                         rs.getObject("birth_date", LocalDate.class),
@@ -366,7 +384,7 @@ class People {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors, false);
         }
-        List<Candidate> candidates = candidates(command, birthYear, selfId);
+        List<DuplicateCandidate> candidates = candidates(command, birthYear, selfId);
         if (!candidates.isEmpty()) {
             warnings.add(new FieldProblem("fullName", "person.possibleDuplicates", candidates.size()));
         }

@@ -61,4 +61,28 @@ public record PersonCommand(
         disabilityTypes = disabilityTypes == null ? List.of() : List.copyOf(disabilityTypes);
         acceptWarnings = acceptWarnings != null && acceptWarnings;
     }
+
+    PersonCommand withNik(String value) {
+        return new PersonCommand(
+                orgUnitId,
+                fullName,
+                otherNames,
+                sex,
+                birthPlace,
+                birthDate,
+                birthYear,
+                value,
+                regionCode,
+                rt,
+                rw,
+                street,
+                phone,
+                disabilityTypes,
+                disabilitySeverity,
+                supportNeeds,
+                guardianId,
+                guardianRelationship,
+                externalId,
+                acceptWarnings);
+    }
 }

@@ -21,7 +21,7 @@ public class Registry {
 
     /** The person if they exist and the current user's grants cover their unit. */
     public Optional<PersonView> person(long personId) {
-        return people.find(personId).filter(p -> p.mergedInto() == null).map(p -> people.view(p.id(), false));
+        return people.find(personId).filter(p -> p.mergedInto() == null).filter(people::readable);
     }
 
     public boolean isCovered(long personId, String purpose) {

@@ -86,6 +86,20 @@ class ExternalDatabaseTests {
         }
     }
 
+    @Test
+    void refusesToStartWithoutAnEncryptionKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(PeduliApplication.class)
+                        .run(
+                                "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.password=postgres",
+                                "--peduli.data-dir=" + dataDir.resolve("nokey"),
+                                "--server.port=0",
+                                "--spring.jmx.enabled=false"))
+                .rootCause()
+                .hasMessageContaining("PEDULI_ENCRYPTION_KEY");
+    }
+
     private static ConfigurableApplicationContext start(String demo) {
         String database = demo.isEmpty() ? "postgres" : "demo";
         if (!demo.isEmpty()) {

@@ -1,0 +1,43 @@
+package id.peduli.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A household with its members, family card history (newest first) and welfare decile. */
+public record HouseholdView(
+        long id,
+        long orgUnitId,
+        String regionCode,
+        String regionName,
+        String rt,
+        String rw,
+        String street,
+        Integer welfareDecile,
+        LocalDate decileCheckedOn,
+        int version,
+        List<Member> members,
+        List<FamilyCard> familyCards) {
+
+    public record Member(long personId, String fullName, Relationship relationship, Integer age, Sex sex) {}
+
+    /** A family card number (masked unless the viewer's role needs it) and its validity. */
+    public record FamilyCard(long id, String number, LocalDate validFrom, LocalDate validTo) {
+
+        public boolean current() {
+            return validTo == null;
+        }
+    }
+
+    public enum Relationship {
+        HEAD,
+        SPOUSE,
+        CHILD,
+        PARENT,
+        SIBLING,
+        GRANDCHILD,
+        GRANDPARENT,
+        IN_LAW,
+        OTHER_RELATIVE,
+        OTHER
+    }
+}

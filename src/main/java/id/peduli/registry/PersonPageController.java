@@ -1,0 +1,419 @@
+package id.peduli.registry;
+
+import id.peduli.access.Access;
+import id.peduli.audit.AuditFilter;
+import id.peduli.audit.AuditTrail;
+import id.peduli.organization.OrgUnit;
+import id.peduli.organization.Organizations;
+import id.peduli.platform.Flash;
+import id.peduli.platform.FormErrors;
+import id.peduli.platform.Ui;
+import id.peduli.shared.BusinessException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Registering, viewing and editing a person, with the tabs of the profile (details, household, consent,
+ * programmes, history), consent, household, photo and merge actions. Reading needs a registry role for the person's
+ * unit, changing needs a writing role for it, merging a programme manager's role for both records' units.
+ */
+@Controller
+class PersonPageController {
+
+    static final List<String> PURPOSES =
+            List.of("SERVICE_DELIVERY", "ELIGIBILITY_CHECK", "DATA_QUALITY", "DATA_SUBJECT_REQUEST", "SUPERVISION");
+
+    private final People people;
+    private final Households households;
+    private final Consents consents;
+    private final Photos photos;
+    private final Merges merges;
+    private final Organizations organizations;
+    private final Access access;
+    private final AuditTrail trail;
+    private final List<ProgramEnrolments> programmes;
+    private final Validator validator;
+
+    PersonPageController(
+            People people,
+            Households households,
+            Consents consents,
+            Photos photos,
+            Merges merges,
+            Organizations organizations,
+            Access access,
+            AuditTrail trail,
+            List<ProgramEnrolments> programmes,
+            Validator validator) {
+        this.people = people;
+        this.households = households;
+        this.consents = consents;
+        this.photos = photos;
+        this.merges = merges;
+        this.organizations = organizations;
+        this.access = access;
+        this.trail = trail;
+        this.programmes = programmes;
+        this.validator = validator;
+    }
+
+    @GetMapping("/people/new")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String newForm(Model model) {
+        List<OrgUnit> units = writableUnits();
+        PersonForm form = PersonForm.empty(units.isEmpty() ? null : units.get(0).id());
+        return form(model, form, FormErrors.none(), List.of(), null);
+    }
+
+    @PostMapping("/people")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String register(
+            @ModelAttribute("form") PersonForm form,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        PersonCommand command = form.command();
+        FormErrors errors = FormErrors.of(validator.validate(command));
+        List<DuplicateCandidate> candidates = List.of();
+        if (!errors.any()) {
+            try {
+                PersonView person = people.register(command);
+                Flash.success(redirect, ui.t("person.registered", person.fullName()));
+                return "redirect:/people/" + person.id();
+            } catch (People.NeedsConfirmation e) {
+                errors = ui.errors(e);
+                candidates = e.candidates();
+            } catch (BusinessException e) {
+                errors = ui.errors(e);
+            }
+        }
+        response.setStatus(422);
+        return form(model, form, errors, candidates, null);
+    }
+
+    @GetMapping("/people/{id}")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
+            + "'LOGISTICS_OFFICER', 'DPO')")
+    String profile(
+            @PathVariable long id,
+            @RequestParam(value = "tab", defaultValue = "details") String tab,
+            @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose,
+            Model model) {
+        String chosenPurpose = PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
+        PersonView person = people.open(id, chosenPurpose);
+        String chosenTab = Set.of("details", "household", "consent", "programmes", "history")
+                        .contains(tab)
+                ? tab
+                : "details";
+        boolean canWrite = access.covers(person.orgUnitId(), RegistryRoles.WRITE);
+        model.addAttribute("person", person);
+        model.addAttribute("tab", chosenTab);
+        model.addAttribute("purpose", chosenPurpose);
+        model.addAttribute("canWrite", canWrite);
+        model.addAttribute("canMerge", access.covers(person.orgUnitId(), RegistryRoles.MERGE));
+        model.addAttribute(
+                "household", households.householdOf(id).map(households::get).orElse(null));
+        model.addAttribute("consents", chosenTab.equals("consent") ? consents.of(id) : List.of());
+        model.addAttribute(
+                "enrolments",
+                chosenTab.equals("programmes")
+                        ? programmes.stream()
+                                .flatMap(p -> p.enrolmentsOf(id).stream())
+                                .toList()
+                        : List.of());
+        model.addAttribute(
+                "history",
+                chosenTab.equals("history")
+                        ? trail.search(
+                                        new AuditFilter(null, null, "Person", String.valueOf(id), null, null, null),
+                                        0,
+                                        100)
+                                .items()
+                        : List.of());
+        model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
+        model.addAttribute("purposes", PURPOSES);
+        model.addAttribute("consentErrors", FormErrors.none());
+        model.addAttribute("householdErrors", FormErrors.none());
+        return "registry/profile";
+    }
+
+    @GetMapping("/people/{id}/edit")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String editForm(@PathVariable long id, Model model) {
+        PersonView person = people.view(id, true);
+        requireWrite(person);
+        return form(model, PersonForm.of(person), FormErrors.none(), List.of(), person);
+    }
+
+    @PostMapping("/people/{id}")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") PersonForm form,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        PersonView person = people.view(id, true);
+        requireWrite(person);
+        PersonCommand command = form.command();
+        FormErrors errors = FormErrors.of(validator.validate(command));
+        List<DuplicateCandidate> candidates = List.of();
+        if (!errors.any()) {
+            try {
+                people.update(id, form.version() == null ? -1 : form.version(), command);
+                Flash.success(redirect, ui.t("person.saved"));
+                return "redirect:/people/" + id;
+            } catch (People.NeedsConfirmation e) {
+                errors = ui.errors(e);
+                candidates = e.candidates();
+            } catch (BusinessException e) {
+                errors = ui.errors(e);
+            } catch (OptimisticLockingFailureException e) {
+                errors = ui.errors(BusinessException.conflict(null, "error.staleVersion"));
+            }
+        }
+        response.setStatus(422);
+        return form(model, form, errors, candidates, person);
+    }
+
+    @PostMapping("/people/{id}/consents")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String recordConsent(
+            @PathVariable long id,
+            @RequestParam(value = "purpose", required = false) String purpose,
+            @RequestParam(value = "basis", required = false) ConsentCommand.LawfulBasis basis,
+            @RequestParam(value = "givenBy", required = false) ConsentCommand.ConsentGiver givenBy,
+            @RequestParam(value = "method", required = false) ConsentCommand.ConsentMethod method,
+            @RequestParam(value = "noticeVersion", required = false) String noticeVersion,
+            @RequestParam(value = "givenOn", required = false) LocalDate givenOn,
+            Ui ui,
+            RedirectAttributes redirect) {
+        ConsentCommand command = new ConsentCommand(purpose, basis, givenBy, method, noticeVersion, givenOn);
+        FormErrors errors = FormErrors.of(validator.validate(command));
+        if (!errors.any()) {
+            try {
+                consents.record(id, command);
+                Flash.success(redirect, ui.t("consent.recorded"));
+                return "redirect:/people/" + id + "?tab=consent";
+            } catch (BusinessException e) {
+                errors = ui.errors(e);
+            }
+        }
+        Flash.error(redirect, String.join(" ", errors.fields().values()) + String.join(" ", errors.global()));
+        return "redirect:/people/" + id + "?tab=consent";
+    }
+
+    @PostMapping("/people/{id}/consents/{consentId}/withdraw")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String withdrawConsent(
+            @PathVariable long id,
+            @PathVariable long consentId,
+            @RequestParam(value = "reason", required = false) String reason,
+            Ui ui,
+            RedirectAttributes redirect) {
+        try {
+            consents.withdraw(id, consentId, null, reason);
+            Flash.success(redirect, ui.t("consent.withdrawn"));
+        } catch (BusinessException e) {
+            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
+        }
+        return "redirect:/people/" + id + "?tab=consent";
+    }
+
+    @PostMapping("/people/{id}/household")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String startHousehold(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
+        try {
+            households.create(id);
+            Flash.success(redirect, ui.t("household.created"));
+        } catch (BusinessException e) {
+            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
+        }
+        return "redirect:/people/" + id + "?tab=household";
+    }
+
+    @PostMapping("/people/{id}/household/{householdId}/members")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String addMember(
+            @PathVariable long id,
+            @PathVariable long householdId,
+            @RequestParam(value = "memberId", required = false) Long memberId,
+            @RequestParam(value = "relationship", required = false) HouseholdView.Relationship relationship,
+            Ui ui,
+            RedirectAttributes redirect) {
+        try {
+            if (memberId == null) {
+                throw BusinessException.invalid("memberId", "household.memberRequired");
+            }
+            households.addMember(householdId, memberId, relationship);
+            Flash.success(redirect, ui.t("household.memberAdded"));
+        } catch (BusinessException e) {
+            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
+        }
+        return "redirect:/people/" + id + "?tab=household";
+    }
+
+    @PostMapping("/people/{id}/household/{householdId}/members/{memberId}/remove")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String removeMember(
+            @PathVariable long id,
+            @PathVariable long householdId,
+            @PathVariable long memberId,
+            Ui ui,
+            RedirectAttributes redirect) {
+        households.removeMember(householdId, memberId);
+        Flash.success(redirect, ui.t("household.memberRemoved"));
+        return "redirect:/people/" + id + "?tab=household";
+    }
+
+    @PostMapping("/people/{id}/household/{householdId}/kk")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String addFamilyCard(
+            @PathVariable long id,
+            @PathVariable long householdId,
+            @RequestParam(value = "kk", required = false) String kk,
+            @RequestParam(value = "validFrom", required = false) LocalDate validFrom,
+            Ui ui,
+            RedirectAttributes redirect) {
+        try {
+            households.addFamilyCard(householdId, kk, validFrom);
+            Flash.success(redirect, ui.t("kk.recorded"));
+        } catch (BusinessException e) {
+            FormErrors errors = ui.errors(e);
+            Flash.error(redirect, String.join(" ", errors.fields().values()) + String.join(" ", errors.global()));
+        }
+        return "redirect:/people/" + id + "?tab=household";
+    }
+
+    @PostMapping("/people/{id}/household/{householdId}/decile")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String setDecile(
+            @PathVariable long id,
+            @PathVariable long householdId,
+            @RequestParam(value = "welfareDecile", required = false) Integer decile,
+            @RequestParam(value = "decileCheckedOn", required = false) LocalDate checkedOn,
+            @RequestParam(value = "version", defaultValue = "-1") int version,
+            Ui ui,
+            RedirectAttributes redirect) {
+        try {
+            households.setDecile(householdId, version, decile, checkedOn);
+            Flash.success(redirect, ui.t("household.decileSaved"));
+        } catch (BusinessException e) {
+            FormErrors errors = ui.errors(e);
+            Flash.error(redirect, String.join(" ", errors.fields().values()) + String.join(" ", errors.global()));
+        } catch (OptimisticLockingFailureException e) {
+            Flash.error(redirect, ui.t("error.staleVersion"));
+        }
+        return "redirect:/people/" + id + "?tab=household";
+    }
+
+    @PostMapping("/people/{id}/photo")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    String uploadPhoto(
+            @PathVariable long id,
+            @RequestParam(value = "photo", required = false) MultipartFile file,
+            Ui ui,
+            RedirectAttributes redirect)
+            throws IOException {
+        try {
+            photos.store(id, file == null ? null : file.getBytes());
+            Flash.success(redirect, ui.t("photo.saved"));
+        } catch (BusinessException e) {
+            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
+        }
+        return "redirect:/people/" + id;
+    }
+
+    @GetMapping("/people/{id}/photo")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
+            + "'LOGISTICS_OFFICER', 'DPO')")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        return photos.load(id)
+                .map(p -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(p.contentType()))
+                        .cacheControl(CacheControl.noStore())
+                        .body(p.data()))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/people/merge")
+    @PreAuthorize("@access.hasAnyRole('PROGRAM_MANAGER')")
+    String mergeForm(
+            @RequestParam("survivor") long survivorId,
+            @RequestParam(value = "other", required = false) Long otherId,
+            Model model) {
+        PersonView survivor = people.view(survivorId, false);
+        PersonView other = otherId == null ? null : people.view(otherId, false);
+        model.addAttribute("survivor", survivor);
+        model.addAttribute("other", other);
+        model.addAttribute("errors", FormErrors.none());
+        return "registry/merge";
+    }
+
+    @PostMapping("/people/merge")
+    @PreAuthorize("@access.hasAnyRole('PROGRAM_MANAGER')")
+    String merge(
+            @RequestParam("survivor") long survivorId,
+            @RequestParam(value = "other", required = false) Long otherId,
+            @RequestParam(value = "reason", required = false) String reason,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            if (otherId == null) {
+                throw BusinessException.invalid("otherId", "merge.otherRequired");
+            }
+            merges.merge(survivorId, otherId, reason);
+            Flash.success(redirect, ui.t("merge.done"));
+            return "redirect:/people/" + survivorId + "?tab=history";
+        } catch (BusinessException e) {
+            response.setStatus(e.status());
+            model.addAttribute("survivor", people.view(survivorId, false));
+            model.addAttribute(
+                    "other", otherId == null ? null : people.find(otherId).orElse(null));
+            model.addAttribute("errors", ui.errors(e));
+            return "registry/merge";
+        }
+    }
+
+    private String form(
+            Model model, PersonForm form, FormErrors errors, List<DuplicateCandidate> candidates, PersonView person) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("candidates", candidates);
+        model.addAttribute("person", person);
+        model.addAttribute("units", writableUnits());
+        return "registry/person-form";
+    }
+
+    private List<OrgUnit> writableUnits() {
+        return organizations.visibleTo(RegistryRoles.WRITE);
+    }
+
+    private void requireWrite(PersonView person) {
+        if (!access.covers(person.orgUnitId(), RegistryRoles.WRITE)) {
+            throw new BusinessException(403, null, "person.unitNotAllowed");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package id.peduli.registry;
+
+import id.peduli.organization.Organizations;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Test data for the registry: signing in as a demo user and a builder of registration commands. */
+final class RegistryTestSupport {
+
+    private RegistryTestSupport() {}
+
+    static void signIn(ApplicationContext context, String username) {
+        UserDetails details = context.getBean(UserDetailsService.class).loadUserByUsername(username);
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+    }
+
+    static void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static long unit(ApplicationContext context, String name) {
+        return context.getBean(Organizations.class).tree().stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    /** A person in Kota Jambi; change fields with the with-methods. */
+    static PersonBuilder aPerson(long unitId) {
+        return new PersonBuilder(unitId);
+    }
+
+    static final class PersonBuilder {
+        private final long unitId;
+        private String fullName = "Siti Lestari";
+        private Sex sex = Sex.F;
+        private LocalDate birthDate = LocalDate.of(1990, 5, 17);
+        private Integer birthYear;
+        private String nik;
+        private String region = "15.71.01.1001";
+        private List<DisabilityType> disabilities = List.of();
+        private Long guardianId;
+        private String guardianRelationship;
+        private boolean accept;
+
+        PersonBuilder(long unitId) {
+            this.unitId = unitId;
+        }
+
+        PersonBuilder named(String value) {
+            fullName = value;
+            return this;
+        }
+
+        PersonBuilder sex(Sex value) {
+            sex = value;
+            return this;
+        }
+
+        PersonBuilder born(LocalDate value) {
+            birthDate = value;
+            birthYear = null;
+            return this;
+        }
+
+        PersonBuilder bornAbout(int year) {
+            birthDate = null;
+            birthYear = year;
+            return this;
+        }
+
+        PersonBuilder nik(String value) {
+            nik = value;
+            return this;
+        }
+
+        PersonBuilder region(String value) {
+            region = value;
+            return this;
+        }
+
+        PersonBuilder disabilities(DisabilityType... values) {
+            disabilities = List.of(values);
+            return this;
+        }
+
+        PersonBuilder guardian(Long id, String relationship) {
+            guardianId = id;
+            guardianRelationship = relationship;
+            return this;
+        }
+
+        PersonBuilder acceptingWarnings() {
+            accept = true;
+            return this;
+        }
+
+        PersonCommand build() {
+            return new PersonCommand(
+                    unitId,
+                    fullName,
+                    null,
+                    sex,
+                    "Jambi",
+                    birthDate,
+                    birthYear,
+                    nik,
+                    region,
+                    "003",
+                    "002",
+                    "Jl. Sipin",
+                    null,
+                    disabilities,
+                    null,
+                    null,
+                    guardianId,
+                    guardianRelationship,
+                    null,
+                    accept);
+        }
+    }
+
+    /** A valid NIK from Kota Jambi (district 15.71.01) for the birth date and sex, with the given serial. */
+    static String nikFor(LocalDate birth, Sex sex, int serial) {
+        int day = birth.getDayOfMonth() + (sex == Sex.F ? 40 : 0);
+        return String.format("157101%02d%02d%02d%04d", day, birth.getMonthValue(), birth.getYear() % 100, serial);
+    }
+}
