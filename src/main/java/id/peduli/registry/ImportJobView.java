@@ -99,16 +99,23 @@ public record ImportJobView(
         return fileDeletedAt == null;
     }
 
-    /** Whole per cent done: reading rows is most of the work, then the checks in the database, then writing. */
+    /**
+     * Whole per cent done: the first pass over the rows (checks), the checks in the database, then, for a commit,
+     * the second pass that encrypts and writes.
+     */
     public int percent() {
         if (!running()) {
             return "COMMITTED".equals(status) || "VALIDATED".equals(status) ? 100 : 0;
         }
         double read = totalRows == 0 ? 0 : Math.min(1.0, (double) processedRows / totalRows);
+        boolean commit = "COMMITTING".equals(status);
         if (phase == null || "READING".equals(phase)) {
-            return (int) Math.floor(read * 70);
+            return (int) Math.floor(read * (commit ? 45 : 90));
         }
-        return "CHECKING".equals(phase) ? 75 : 90;
+        if ("CHECKING".equals(phase)) {
+            return commit ? 50 : 95;
+        }
+        return 55 + (int) Math.floor(read * 44);
     }
 
     /** The header of the file column mapped to {@code column}, or null. */

@@ -22,12 +22,25 @@ final class ImportRowRules {
 
     static final String KK_FIELD = "household.kk";
 
-    /** Staging columns in the order {@link #stage} writes them. */
-    static final String STAGING_COLUMNS = "row_no, ok, warn, issues, external_id, full_name, other_names, name_key,"
-            + " sex, birth_place, birth_date, birth_year, approximate, nik_cipher, nik_hash, nik_masked, region_code,"
-            + " regency_code, rt, rw, street, phone, disability_types, guardian_external_id, guardian_relationship,"
-            + " household_key, relationship, kk_cipher, kk_hash, kk_masked, kk_valid_from, welfare_decile,"
-            + " decile_checked_on";
+    /** What a row is written for, each with its own columns. */
+    enum Target {
+        /** The keys the set-based checks need, with the row's problems: {@link #CHECK_COLUMNS}. */
+        CHECK,
+        /** A new person without household or guardian, straight into registry.person: {@link #PERSON_COLUMNS}. */
+        PERSON,
+        /** Everything, for rows that update people or join households: {@link #FULL_COLUMNS}. */
+        FULL
+    }
+
+    static final String CHECK_COLUMNS = "row_no, ok, warn, issues, external_id, nik_hash, region_code,"
+            + " guardian_external_id, household_key, relationship, kk_hash, kk_valid_from";
+    static final String PERSON_COLUMNS = "org_unit_id, full_name, other_names, name_key, sex, birth_place,"
+            + " birth_date, birth_year, birth_date_approximate, nik_cipher, nik_hash, nik_masked, region_code,"
+            + " regency_code, rt, rw, street, phone, disability_types, external_id, import_job_id";
+    static final String FULL_COLUMNS = "row_no, guardian_relationship, kk_cipher, kk_masked, welfare_decile,"
+            + " decile_checked_on, full_name, other_names, name_key, sex, birth_place, birth_date, birth_year,"
+            + " approximate, nik_cipher, nik_hash, nik_masked, region_code, regency_code, rt, rw, street, phone,"
+            + " disability_types, external_id";
 
     private static final HexFormat HEX = HexFormat.of();
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()-]+");
@@ -104,13 +117,24 @@ final class ImportRowRules {
     private final FieldEncryption.Bulk kkCrypto;
     private final boolean encrypt;
     private final LocalDate today;
+    private final long unitId;
+    private final long jobId;
 
     /**
      * @param columns for each {@link ImportField} (by ordinal), the index of the file column mapped to it, or -1
-     * @param encrypt false for a validation run, which needs the NIK's keyed hash but not its ciphertext
+     * @param encrypt false for the checking pass, which needs the keyed hashes but not the ciphertexts
+     * @param unitId the unit new people are registered in, and {@code jobId} the job that registers them
      */
     ImportRowRules(
-            int[] columns, Nik.RegionLookup regions, FieldEncryption encryption, boolean encrypt, LocalDate today) {
+            int[] columns,
+            Nik.RegionLookup regions,
+            FieldEncryption encryption,
+            boolean encrypt,
+            LocalDate today,
+            long unitId,
+            long jobId) {
+        this.unitId = unitId;
+        this.jobId = jobId;
         this.columns = columns.clone();
         this.regions = regions;
         this.nikCrypto = encryption.bulk(People.NIK_FIELD);
@@ -163,8 +187,11 @@ final class ImportRowRules {
         }
     }
 
-    /** Checks one row and appends it to {@code out} as a COPY text line. Returns true when the row has no error. */
-    boolean stage(ImportFile.Cells cells, StringBuilder out) {
+    /**
+     * Checks one row and appends it to {@code out} as a COPY text line for {@code target}. Returns true when the
+     * row has no error.
+     */
+    boolean stage(ImportFile.Cells cells, Target target, StringBuilder out) {
         Problems problems = new Problems();
         String externalId = text(cells, ImportField.EXTERNAL_ID, 64, problems);
         String fullName = text(cells, ImportField.FULL_NAME, 200, problems);
@@ -282,13 +309,33 @@ final class ImportRowRules {
         }
 
         boolean ok = !problems.error;
+        if (target == Target.CHECK) {
+            out.append(cells.rowNumber()).append('\t');
+            out.append(ok ? 't' : 'f').append('\t');
+            out.append(problems.warning ? 't' : 'f').append('\t');
+            field(out, problems.json());
+            field(out, externalId);
+            bytes(out, nikHash);
+            field(out, region);
+            field(out, guardian);
+            field(out, household);
+            field(out, relationship);
+            bytes(out, kkHash);
+            last(out, kkFrom == null ? null : kkFrom.toString());
+            return ok;
+        }
         String nameKey =
                 fullName == null ? null : NameKey.of(otherNames == null ? fullName : fullName + " " + otherNames);
-        out.append(cells.rowNumber()).append('\t');
-        out.append(ok ? 't' : 'f').append('\t');
-        out.append(problems.warning ? 't' : 'f').append('\t');
-        field(out, problems.json());
-        field(out, externalId);
+        if (target == Target.PERSON) {
+            out.append(unitId).append('\t');
+        } else {
+            out.append(cells.rowNumber()).append('\t');
+            field(out, guardian == null ? null : guardianRelationship);
+            bytes(out, kkCipher);
+            field(out, kkMasked);
+            field(out, decile == null ? null : decile.toString());
+            field(out, decileOn == null ? null : decileOn.toString());
+        }
         field(out, fullName);
         field(out, otherNames);
         field(out, nameKey);
@@ -307,16 +354,12 @@ final class ImportRowRules {
         field(out, street);
         field(out, phone);
         field(out, disabilities);
-        field(out, guardian);
-        field(out, guardian == null ? null : guardianRelationship);
-        field(out, household);
-        field(out, relationship);
-        bytes(out, kkCipher);
-        bytes(out, kkHash);
-        field(out, kkMasked);
-        field(out, kkFrom == null ? null : kkFrom.toString());
-        field(out, decile == null ? null : decile.toString());
-        last(out, decileOn == null ? null : decileOn.toString());
+        if (target == Target.PERSON) {
+            field(out, externalId);
+            last(out, Long.toString(jobId));
+        } else {
+            last(out, externalId);
+        }
         return ok;
     }
 

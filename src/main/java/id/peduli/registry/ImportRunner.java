@@ -8,7 +8,10 @@ import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.FieldEncryption;
 import id.peduli.shared.BusinessException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +23,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -53,6 +64,7 @@ class ImportRunner implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final int PROGRESS_EVERY = 20_000;
     private static final int CHUNK = 1 << 16;
+    private static final int BATCH = 2_000;
 
     /** What a run found and did. */
     record Outcome(
@@ -157,7 +169,7 @@ class ImportRunner implements DisposableBean {
         long jobId = job.id();
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("set local temp_buffers = '256MB'").update();
-        createStaging(commit);
+        createStaging();
         Access.Scope scope = access.scope(RegistryRoles.IMPORT);
         if (!scope.all()) {
             List<Long> units = organizations.subtrees(scope.roots()).stream()
@@ -171,10 +183,13 @@ class ImportRunner implements DisposableBean {
             throw new BusinessException(403, "orgUnitId", "import.unitNotAllowed");
         }
         long started = System.nanoTime();
-        int total = stage(job, file, commit);
+        Set<String> knownRegions = Set.copyOf(jdbc.sql("select code from region.region where level <= 3")
+                .query(String.class)
+                .list());
+        int total = checkPass(job, file, knownRegions);
         long staged = System.nanoTime();
         progress(jobId, total, "CHECKING");
-        check(jobId, scope.all(), commit);
+        check(jobId, scope.all());
         Counts counts = counts();
         long checked = System.nanoTime();
         boolean write = commit && (mode == ImportMode.VALID_ONLY || counts.errors() == 0) && counts.valid() > 0;
@@ -182,9 +197,10 @@ class ImportRunner implements DisposableBean {
         int updated = 0;
         int households = 0;
         if (write) {
-            progress(jobId, total, "WRITING");
-            created = insertPeople(jobId, job.orgUnitId());
-            updated = updatePeople(jobId, job.orgUnitId());
+            progress(jobId, 0, "WRITING");
+            created = writePass(job, file, knownRegions);
+            created += insertPeople(jobId, job.orgUnitId());
+            updated = updatePeople(jobId);
             households = writeHouseholds(job.orgUnitId());
         }
         long written = System.nanoTime();
@@ -269,28 +285,15 @@ class ImportRunner implements DisposableBean {
 
     // ------------------------------------------------------------------------------------------ staging
 
-    private void createStaging(boolean commit) {
-        String personId = "person_id bigint";
-        if (commit) {
-            String sequence = jdbc.sql("select pg_get_serial_sequence('registry.person', 'id')")
-                    .query(String.class)
-                    .single();
-            personId += " default nextval('" + sequence + "')";
-        }
+    private void createStaging() {
         jdbc.sql("""
                         create temp table import_row (
                             row_no integer not null, ok boolean not null, warn boolean not null, issues jsonb,
-                            external_id varchar(64), full_name varchar(200), other_names varchar(300),
-                            name_key varchar(300), sex char(1), birth_place varchar(100), birth_date date,
-                            birth_year smallint, approximate boolean, nik_cipher bytea, nik_hash bytea,
-                            nik_masked varchar(20), region_code varchar(13), regency_code varchar(5), rt varchar(3),
-                            rw varchar(3), street varchar(200), phone varchar(30), disability_types varchar(20)[],
-                            guardian_external_id varchar(64), guardian_relationship varchar(30),
-                            household_key varchar(100), relationship varchar(20), kk_cipher bytea, kk_hash bytea,
-                            kk_masked varchar(20), kk_valid_from date, welfare_decile smallint,
-                            decile_checked_on date, %s
+                            external_id varchar(64), nik_hash bytea, region_code varchar(13),
+                            guardian_external_id varchar(64), household_key varchar(100), relationship varchar(20),
+                            kk_hash bytea, kk_valid_from date
                         ) on commit drop
-                        """.formatted(personId)).update();
+                        """).update();
         jdbc.sql("""
                         create temp table import_problem (row_no integer not null, column_name varchar(40),
                             severity varchar(7) not null, message_key varchar(100) not null, message_args jsonb)
@@ -309,48 +312,240 @@ class ImportRunner implements DisposableBean {
                         """).update();
     }
 
-    /** Reads, checks and encrypts every row and streams it into the staging table; returns the number of rows. */
-    private int stage(ImportJobs.Stored job, Path file, boolean commit) {
-        ImportFile.Inspection inspection = job.inspection();
-        int[] columns = job.columns();
-        Set<String> knownRegions = new HashSet<>(jdbc.sql("select code from region.region where level <= 3")
-                .query(String.class)
-                .list());
-        ImportRowRules rules = new ImportRowRules(
-                columns, knownRegions::contains, encryption, commit, LocalDate.now(clock.withZone(zone)));
+    /** First pass: checks every row and streams its keys and problems into the staging table. */
+    private int checkPass(ImportJobs.Stored job, Path file, Set<String> knownRegions) {
+        int[] rows = {0};
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        int rows = 0;
-        try (ImportFile.Rows source = ImportFile.open(file, inspection)) {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            try (OutputStream out = new PGCopyOutputStream(
-                    pg, "copy import_row (" + ImportRowRules.STAGING_COLUMNS + ") from stdin", CHUNK)) {
-                StringBuilder buffer = new StringBuilder(CHUNK + 4096);
-                while (source.hasNext()) {
-                    rules.stage(source.next(), buffer);
-                    rows++;
-                    if (buffer.length() >= CHUNK) {
-                        out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
-                        buffer.setLength(0);
-                    }
-                    if (rows % PROGRESS_EVERY == 0) {
-                        progress(job.id(), rows, "READING");
-                    }
-                }
-                out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging the import failed", e);
+        try (OutputStream out = copy(connection, "import_row (" + ImportRowRules.CHECK_COLUMNS + ")")) {
+            readInParallel(
+                    job,
+                    knownRegions,
+                    file,
+                    false,
+                    (cells, rules, main, spill) -> {
+                        rules.stage(cells, ImportRowRules.Target.CHECK, main);
+                        return true;
+                    },
+                    out,
+                    null,
+                    rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         jdbc.sql("analyze import_row").update();
-        return rows;
+        return rows[0];
+    }
+
+    /**
+     * Second pass, for a commit: reads the rows again, encrypts them, and COPYs new people without household or
+     * guardian straight into registry.person; rows that update someone or join a household go, in full, to a
+     * spill file on disk and from there into a second staging table for the SQL that writes them. Returns the
+     * number of people COPYed.
+     */
+    private int writePass(ImportJobs.Stored job, Path file, Set<String> knownRegions) {
+        BitSet skip = new BitSet();
+        BitSet full = new BitSet();
+        jdbc.sql("""
+                        select s.row_no, s.ok from import_row s left join import_match m using (row_no)
+                        where not s.ok or m.row_no is not null or s.household_key is not null
+                           or s.guardian_external_id is not null
+                        """).query(rs -> {
+            (rs.getBoolean(2) ? full : skip).set(rs.getInt(1));
+        });
+        String sequence = jdbc.sql("select pg_get_serial_sequence('registry.person', 'id')")
+                .query(String.class)
+                .single();
+        jdbc.sql("""
+                        create temp table import_full (
+                            row_no integer not null, guardian_relationship varchar(30), kk_cipher bytea,
+                            kk_masked varchar(20), welfare_decile smallint, decile_checked_on date,
+                            full_name varchar(200), other_names varchar(300), name_key varchar(300), sex char(1),
+                            birth_place varchar(100), birth_date date, birth_year smallint, approximate boolean,
+                            nik_cipher bytea, nik_hash bytea, nik_masked varchar(20), region_code varchar(13),
+                            regency_code varchar(5), rt varchar(3), rw varchar(3), street varchar(200),
+                            phone varchar(30), disability_types varchar(20)[], external_id varchar(64),
+                            person_id bigint default nextval('%s')
+                        ) on commit drop
+                        """.formatted(sequence)).update();
+        Path spill = settings.file(job.id()).resolveSibling(job.id() + ".full");
+        int[] rows = {0};
+        int[] people = {0};
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (OutputStream out = copy(connection, "registry.person (" + ImportRowRules.PERSON_COLUMNS + ")");
+                    OutputStream spilled = new BufferedOutputStream(Files.newOutputStream(spill), CHUNK)) {
+                readInParallel(
+                        job,
+                        knownRegions,
+                        file,
+                        true,
+                        (cells, rules, main, second) -> {
+                            int row = (int) cells.rowNumber();
+                            if (skip.get(row)) {
+                                return false;
+                            }
+                            boolean wide = full.get(row);
+                            if (!rules.stage(
+                                    cells,
+                                    wide ? ImportRowRules.Target.FULL : ImportRowRules.Target.PERSON,
+                                    wide ? second : main)) {
+                                throw new IllegalStateException("row " + row + " changed between the passes");
+                            }
+                            return !wide;
+                        },
+                        out,
+                        spilled,
+                        rows,
+                        people);
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(spill), CHUNK)) {
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("copy import_full (" + ImportRowRules.FULL_COLUMNS + ") from stdin", in);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the import failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(spill);
+            } catch (IOException e) {
+                log.warn("Could not delete {}", spill, e);
+            }
+        }
+        jdbc.sql("analyze import_full").update();
+        // In-file guardians now have ids: matched people, people just COPYed, or rows of the second staging table.
+        jdbc.sql("""
+                        update import_guardian g set guardian_id = coalesce(m.person_id, f.person_id, p.id)
+                        from import_row gr
+                        left join import_match m on m.row_no = gr.row_no
+                        left join import_full f on f.row_no = gr.row_no
+                        left join registry.person p on p.external_id = gr.external_id and p.merged_into is null
+                        where gr.row_no = g.guardian_row
+                        """).update();
+        return people[0];
+    }
+
+    /** What a pass does with one row: appends it to the main or the second output; true counts it. */
+    private interface RowWork {
+        boolean apply(ImportFile.Cells cells, ImportRowRules rules, StringBuilder main, StringBuilder second);
+    }
+
+    private record Chunk(byte[] main, byte[] second, int counted) {}
+
+    /**
+     * Reads the file in this thread and hands batches of rows to worker threads that check (and encrypt) them; the
+     * results are written in order to {@code main} (and {@code second}). At most a few batches are in flight, so
+     * memory stays the same whatever the size of the file.
+     */
+    private void readInParallel(
+            ImportJobs.Stored job,
+            Set<String> knownRegions,
+            Path file,
+            boolean encrypt,
+            RowWork work,
+            OutputStream main,
+            OutputStream second,
+            int[] rows,
+            int... counted) {
+        int[] columns = job.columns();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        ThreadLocal<ImportRowRules> rules = ThreadLocal.withInitial(() -> new ImportRowRules(
+                columns, knownRegions::contains, encryption, encrypt, today, job.orgUnitId(), job.id()));
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread thread = new Thread(task, "import-" + job.id() + "-rules");
+            thread.setDaemon(true);
+            return thread;
+        });
+        String phase = encrypt ? "WRITING" : "READING";
+        try (ImportFile.Rows source = ImportFile.open(file, job.inspection())) {
+            Deque<Future<Chunk>> pending = new ArrayDeque<>();
+            List<ImportFile.Cells> batch = new ArrayList<>(BATCH);
+            while (source.hasNext()) {
+                batch.add(source.next());
+                rows[0]++;
+                if (batch.size() == BATCH) {
+                    pending.add(pool.submit(encode(batch, rules, work)));
+                    batch = new ArrayList<>(BATCH);
+                    while (pending.size() > 2 * workers) {
+                        write(pending.poll(), main, second, counted);
+                    }
+                }
+                if (rows[0] % PROGRESS_EVERY == 0) {
+                    progress(job.id(), rows[0], phase);
+                }
+            }
+            if (!batch.isEmpty()) {
+                pending.add(pool.submit(encode(batch, rules, work)));
+            }
+            while (!pending.isEmpty()) {
+                write(pending.poll(), main, second, counted);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Callable<Chunk> encode(
+            List<ImportFile.Cells> batch, ThreadLocal<ImportRowRules> rules, RowWork work) {
+        return () -> {
+            ImportRowRules rowRules = rules.get();
+            StringBuilder main = new StringBuilder(batch.size() * 300);
+            StringBuilder second = new StringBuilder();
+            int counted = 0;
+            for (ImportFile.Cells cells : batch) {
+                if (work.apply(cells, rowRules, main, second)) {
+                    counted++;
+                }
+            }
+            return new Chunk(
+                    main.toString().getBytes(StandardCharsets.UTF_8),
+                    second.toString().getBytes(StandardCharsets.UTF_8),
+                    counted);
+        };
+    }
+
+    private static void write(Future<Chunk> future, OutputStream main, OutputStream second, int[] counted)
+            throws IOException {
+        Chunk chunk;
+        try {
+            chunk = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        main.write(chunk.main());
+        if (second != null && chunk.second().length > 0) {
+            second.write(chunk.second());
+        }
+        if (counted.length > 0) {
+            counted[0] += chunk.counted();
+        }
+    }
+
+    private static OutputStream copy(Connection connection, String target) {
+        try {
+            return new PGCopyOutputStream(
+                    connection.unwrap(PGConnection.class), "copy " + target + " from stdin", CHUNK);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start COPY into " + target, e);
+        }
     }
 
     // --------------------------------------------------------------------------------------------- rules
 
     /** The rules that need other rows or the database. */
-    private void check(long jobId, boolean allUnits, boolean commit) {
+    private void check(long jobId, boolean allUnits) {
         problem("""
                 select s.row_no, 'region_code', 'ERROR', 'region.unknown', jsonb_build_array(s.region_code)
                 from import_row s
@@ -409,7 +604,7 @@ class ImportRunner implements DisposableBean {
 
         jdbc.sql("""
                         insert into import_guardian (row_no, guardian_id, guardian_row)
-                        select distinct on (s.row_no) s.row_no, coalesce(m.person_id, g.person_id), g.row_no
+                        select distinct on (s.row_no) s.row_no, m.person_id, g.row_no
                         from import_row s
                         join import_row g on g.external_id = s.guardian_external_id
                         left join import_match m on m.row_no = g.row_no
@@ -432,13 +627,6 @@ class ImportRunner implements DisposableBean {
                 where s.guardian_external_id is not null
                   and not exists (select 1 from import_guardian x where x.row_no = s.row_no)
                 """);
-        if (commit) {
-            problem("""
-                    select s.row_no, 'guardian_external_id', 'ERROR', 'person.guardianSelf', jsonb_build_array()
-                    from import_row s join import_guardian g using (row_no) left join import_match m using (row_no)
-                    where g.guardian_id = coalesce(m.person_id, s.person_id)
-                    """);
-        }
 
         jdbc.sql("""
                         create temp table import_membership on commit drop as
@@ -562,25 +750,25 @@ class ImportRunner implements DisposableBean {
 
     // -------------------------------------------------------------------------------------------- writes
 
+    /** New people of the second staging table (those with a household or a guardian). */
     private int insertPeople(long jobId, long unit) {
         return jdbc.sql("""
                         insert into registry.person (id, org_unit_id, full_name, other_names, name_key, sex,
                             birth_place, birth_date, birth_year, birth_date_approximate, nik_cipher, nik_hash,
                             nik_masked, region_code, regency_code, rt, rw, street, phone, disability_types,
                             guardian_id, guardian_relationship, external_id, import_job_id)
-                        select s.person_id, :unit, s.full_name, s.other_names, s.name_key, s.sex, s.birth_place,
-                            s.birth_date, s.birth_year, s.approximate, s.nik_cipher, s.nik_hash, s.nik_masked,
-                            s.region_code, s.regency_code, s.rt, s.rw, s.street, s.phone, s.disability_types,
-                            g.guardian_id, case when g.guardian_id is null then null else s.guardian_relationship end,
-                            s.external_id, :job
-                        from import_row s left join import_guardian g using (row_no)
-                        where s.ok and not exists (select 1 from import_match m where m.row_no = s.row_no)
-                        on conflict do nothing
+                        select f.person_id, :unit, f.full_name, f.other_names, f.name_key, f.sex, f.birth_place,
+                            f.birth_date, f.birth_year, f.approximate, f.nik_cipher, f.nik_hash, f.nik_masked,
+                            f.region_code, f.regency_code, f.rt, f.rw, f.street, f.phone, f.disability_types,
+                            g.guardian_id, case when g.guardian_id is null then null else f.guardian_relationship end,
+                            f.external_id, :job
+                        from import_full f left join import_guardian g using (row_no)
+                        where not exists (select 1 from import_match m where m.row_no = f.row_no)
                         """).param("unit", unit).param("job", jobId).update();
     }
 
     /** Updates matched people whose data differ; blank cells keep what is registered. Returns how many changed. */
-    private int updatePeople(long jobId, long unit) {
+    private int updatePeople(long jobId) {
         return jdbc.sql("""
                         with incoming as (
                             select p.id, s.full_name,
@@ -610,11 +798,10 @@ class ImportRunner implements DisposableBean {
                                 case when g.guardian_id is not null then s.guardian_relationship
                                      else p.guardian_relationship end as guardian_relationship,
                                 coalesce(p.external_id, s.external_id) as external_id
-                            from import_row s
+                            from import_full s
                             join import_match m using (row_no)
                             join registry.person p on p.id = m.person_id
                             left join import_guardian g on g.row_no = s.row_no
-                            where s.ok
                         ),
                         changed as (
                             select i.* from incoming i join registry.person p on p.id = i.id
@@ -663,34 +850,36 @@ class ImportRunner implements DisposableBean {
             return 0;
         }
         jdbc.sql("""
+                        create temp table import_decile on commit drop as
+                        select distinct on (s.household_key) s.household_key, f.welfare_decile, f.decile_checked_on
+                        from import_row s join import_full f using (row_no)
+                        where s.ok and s.household_key is not null and f.welfare_decile is not null
+                        order by s.household_key, (s.relationship = 'HEAD') desc, s.row_no
+                        """).update();
+        jdbc.sql("""
                         insert into registry.household (id, org_unit_id, region_code, rt, rw, street, welfare_decile,
                             decile_checked_on)
-                        select h.household_id, :unit, s.region_code, s.rt, s.rw, s.street, d.welfare_decile,
+                        select h.household_id, :unit, f.region_code, f.rt, f.rw, f.street, d.welfare_decile,
                             d.decile_checked_on
                         from import_household h
-                        join import_row s on s.row_no = h.main_row
-                        left join lateral (select r.welfare_decile, r.decile_checked_on from import_row r
-                                           where r.household_key = h.household_key and r.ok
-                                             and r.welfare_decile is not null
-                                           order by (r.relationship = 'HEAD') desc, r.row_no limit 1) d on true
+                        join import_full f on f.row_no = h.main_row
+                        left join import_decile d on d.household_key = h.household_key
                         where h.is_new
                         """).param("unit", unit).update();
         jdbc.sql("""
                         update registry.household t set welfare_decile = d.welfare_decile,
                             decile_checked_on = d.decile_checked_on, version = t.version + 1, updated_at = now()
                         from import_household h
-                        join lateral (select r.welfare_decile, r.decile_checked_on from import_row r
-                                      where r.household_key = h.household_key and r.ok
-                                        and r.welfare_decile is not null
-                                      order by (r.relationship = 'HEAD') desc, r.row_no limit 1) d on true
+                        join import_decile d on d.household_key = h.household_key
                         where t.id = h.household_id and not h.is_new
                           and (t.welfare_decile, t.decile_checked_on)
                               is distinct from (d.welfare_decile, d.decile_checked_on)
                         """).update();
         jdbc.sql("""
                         insert into registry.household_member (household_id, person_id, relationship)
-                        select h.household_id, coalesce(m.person_id, s.person_id), s.relationship
+                        select h.household_id, coalesce(m.person_id, f.person_id), s.relationship
                         from import_row s
+                        join import_full f using (row_no)
                         join import_household h on h.household_key = s.household_key
                         left join import_match m on m.row_no = s.row_no
                         where s.ok
@@ -699,9 +888,11 @@ class ImportRunner implements DisposableBean {
                         """).update();
         jdbc.sql("""
                         create temp table import_kk on commit drop as
-                        select distinct on (s.household_key) h.household_id, s.kk_cipher, s.kk_hash, s.kk_masked,
+                        select distinct on (s.household_key) h.household_id, f.kk_cipher, s.kk_hash, f.kk_masked,
                             s.kk_valid_from
-                        from import_row s join import_household h on h.household_key = s.household_key
+                        from import_row s
+                        join import_full f using (row_no)
+                        join import_household h on h.household_key = s.household_key
                         where s.ok and s.kk_hash is not null
                         order by s.household_key, (s.relationship = 'HEAD') desc, s.row_no
                         """).update();
