@@ -148,7 +148,10 @@ public final class Ui {
         return path;
     }
 
-    /** The current path with its query string, to come back to the same view (for example after a language switch). */
+    /**
+     * The current path with its query string, to come back to the same view (for example after a language switch).
+     * On an error page, the path and query of the request that failed.
+     */
     public String pathWithQuery() {
         return query == null || query.isEmpty() ? path : path + "?" + query;
     }

@@ -1,5 +1,6 @@
 package id.peduli.platform;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -78,10 +79,24 @@ class UiAdvice implements HandlerInterceptor {
                 csrf,
                 principal,
                 nav,
-                request.getRequestURI(),
-                request.getQueryString(),
+                shownPath(request),
+                shownQuery(request),
                 zone,
                 flash);
+    }
+
+    /** The path of the page asked for: on an error page, that of the request that failed rather than /error. */
+    private static String shownPath(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+                ? failed
+                : request.getRequestURI();
+    }
+
+    private static String shownQuery(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+            return request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING) instanceof String failed ? failed : null;
+        }
+        return request.getQueryString();
     }
 
     static PeduliPrincipal currentPrincipal() {
