@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -99,18 +101,18 @@ class ImportPageController {
 
     @GetMapping("/{id}")
     String job(@PathVariable long id, Model model) {
-        return job(model, jobs.get(id), FormErrors.none(), null);
+        return job(model, jobs.get(id), FormErrors.none());
     }
 
-    private String job(Model model, ImportJobView job, FormErrors errors, Ui ui) {
+    private String job(Model model, ImportJobView job, FormErrors errors) {
         model.addAttribute("job", job);
         model.addAttribute("errors", errors);
         model.addAttribute("fields", ImportField.values());
         model.addAttribute(
                 "issues",
                 "VALIDATED".equals(job.status()) || "COMMITTED".equals(job.status())
-                        ? report.first(job, org.springframework.context.i18n.LocaleContextHolder.getLocale(), PREVIEW)
-                        : java.util.List.of());
+                        ? report.first(job, LocaleContextHolder.getLocale(), PREVIEW)
+                        : List.of());
         model.addAttribute("preview", PREVIEW);
         return "registry/imports/job";
     }
@@ -153,7 +155,7 @@ class ImportPageController {
             response.setStatus(e.status() == 403 ? 403 : e.status() == 409 ? 409 : 422);
             ImportJobView job = jobs.get(id);
             ImportJobView shown = job.withMapping(mapping);
-            return job(model, shown, ui.errors(e), ui);
+            return job(model, shown, ui.errors(e));
         }
     }
 
@@ -172,7 +174,7 @@ class ImportPageController {
                 throw e;
             }
             response.setStatus(e.status() == 403 ? 403 : e.status() == 409 ? 409 : 422);
-            return job(model, jobs.get(id), ui.errors(e), ui);
+            return job(model, jobs.get(id), ui.errors(e));
         }
     }
 
