@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -52,10 +55,12 @@ public final class Browser {
     private final String baseUrl;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final Path downloads;
 
-    private Browser(String baseUrl, ChromeDriver driver) {
+    private Browser(String baseUrl, ChromeDriver driver, Path downloads) {
         this.baseUrl = baseUrl;
         this.driver = driver;
+        this.downloads = downloads;
         this.wait = new WebDriverWait(driver, TIMEOUT, POLL);
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -66,7 +71,19 @@ public final class Browser {
     }
 
     public static Browser start(String baseUrl, Dimension size) {
+        Path downloads;
+        try {
+            downloads = Files.createTempDirectory("peduli-downloads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false,
+                        "download.directory_upgrade", true));
         options.setBinary(executable("chromium").toString());
         options.addArguments(
                 "--headless",
@@ -83,7 +100,7 @@ public final class Browser {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(executable("chromedriver").toFile())
                 .build();
-        Browser browser = new Browser(baseUrl.replaceAll("/$", ""), new ChromeDriver(service, options));
+        Browser browser = new Browser(baseUrl.replaceAll("/$", ""), new ChromeDriver(service, options), downloads);
         browser.resize(size);
         return browser;
     }
@@ -149,6 +166,70 @@ public final class Browser {
 
     public void clickAndAwaitPage(String id) {
         clickAndAwaitPage(element(id));
+    }
+
+    /**
+     * Clicks something that asks for confirmation first ({@code data-confirm}, shown with {@code window.confirm}),
+     * accepts the question and waits until the new page has loaded. Returns the question.
+     */
+    public String clickConfirmAndAwaitPage(WebElement target) {
+        script("window.peduliPageLeft = true");
+        target.click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        String text = question.getText();
+        question.accept();
+        new WebDriverWait(driver, TIMEOUT, POLL)
+                .ignoring(WebDriverException.class)
+                .until(d -> (Boolean) script("return window.peduliPageLeft !== true && " + QUIET));
+        return text;
+    }
+
+    /** Clicks something that asks for confirmation, dismisses the question and returns it; the page stays. */
+    public String clickAndDecline(WebElement target) {
+        target.click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        String text = question.getText();
+        question.dismiss();
+        awaitQuiet();
+        return text;
+    }
+
+    /**
+     * Enters a date into an {@code <input type=date>}. What a person types there depends on the browser's locale,
+     * so the value is set as the date picker would set it, with the events it fires.
+     */
+    public void enterDate(String id, java.time.LocalDate date) {
+        script(
+                "var field = arguments[0]; field.value = arguments[1];"
+                        + " field.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + " field.dispatchEvent(new Event('change', {bubbles: true}));",
+                element(id),
+                date.toString());
+    }
+
+    /** Chooses the option with {@code value} in a select, waiting until the option is there and the select usable. */
+    public void choose(String selectId, String value) {
+        By option = By.cssSelector("#" + selectId + " option[value='" + value + "']");
+        wait.until(d -> !d.findElements(option).isEmpty()
+                && d.findElement(By.id(selectId)).isEnabled());
+        new Select(element(selectId)).selectByValue(value);
+        awaitQuiet();
+    }
+
+    /**
+     * Chooses a region in a region picker ({@code src/main/jte/region/picker.jte}) level by level, from the
+     * province down to {@code code}, waiting for each level's options to load.
+     */
+    public void chooseRegion(String fieldName, String code) {
+        String[] parts = code.split("\\.");
+        String chosen = "";
+        for (int level = 1; level <= parts.length; level++) {
+            chosen = level == 1 ? parts[0] : chosen + "." + parts[level - 1];
+            choose("region-" + fieldName + "-" + level, chosen);
+        }
+        String value = chosen;
+        wait.until(d -> value.equals(
+                d.findElement(By.cssSelector("input[name='" + fieldName + "']")).getAttribute("value")));
     }
 
     /** Waits until the document has loaded and no htmx request is running. */
@@ -306,8 +387,40 @@ public final class Browser {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /** Clicks something that downloads a file and waits until the download is complete; returns the file. */
+    public Path clickAndAwaitDownload(WebElement target) {
+        List<Path> before = downloaded();
+        target.click();
+        return wait.until(d -> {
+            List<Path> now = downloaded();
+            if (now.stream().anyMatch(Browser::partial)) {
+                return null;
+            }
+            return now.stream()
+                    .filter(file -> !before.contains(file))
+                    .findFirst()
+                    .orElse(null);
+        });
+    }
+
+    /** A download Chromium is still writing: {@code .crdownload} or a hidden temporary file. */
+    private static boolean partial(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") || name.endsWith(".crdownload");
+    }
+
+    private List<Path> downloaded() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void quit() {
         driver.quit();
+        downloaded().forEach(file -> file.toFile().delete());
+        downloads.toFile().delete();
     }
 
     private static boolean hasClass(WebElement element, String name) {

@@ -38,8 +38,6 @@ class Merges {
         this.events = events;
     }
 
-    record MergeRecord(long id, long survivorId, long mergedId, String reason, String mergedBy, String mergedAt) {}
-
     @Transactional
     PersonView merge(long survivorId, long mergedId, String reason) {
         if (survivorId == mergedId) {
@@ -128,20 +126,27 @@ class Merges {
         return people.view(survivorId, true);
     }
 
+    /** The merges this record took part in, as survivor or as merged record, newest first. */
     List<MergeRecord> historyOf(long personId) {
         return jdbc.sql("""
-                        select id, survivor_id, merged_id, reason, merged_by, to_char(merged_at, 'YYYY-MM-DD HH24:MI')
-                            as at
-                        from registry.merge_log where survivor_id = ? or merged_id = ? order by merged_at desc
+                        select l.id, l.survivor_id, s.full_name as survivor_name, l.merged_id,
+                            m.full_name as merged_name, l.reason, l.merged_by, l.merged_at
+                        from registry.merge_log l
+                        join registry.person s on s.id = l.survivor_id
+                        join registry.person m on m.id = l.merged_id
+                        where l.survivor_id = ? or l.merged_id = ? order by l.merged_at desc, l.id desc
                         """)
                 .params(personId, personId)
                 .query((rs, i) -> new MergeRecord(
                         rs.getLong("id"),
                         rs.getLong("survivor_id"),
+                        rs.getString("survivor_name"),
                         rs.getLong("merged_id"),
+                        rs.getString("merged_name"),
                         rs.getString("reason"),
                         rs.getString("merged_by"),
-                        rs.getString("at")))
+                        rs.getObject("merged_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
                 .list();
     }
 

@@ -93,7 +93,7 @@ class People {
     @Transactional
     PersonView register(PersonCommand command) {
         requireWrite(command.orgUnitId());
-        Checked checked = check(command, null);
+        Checked checked = check(command, null, true);
         long id;
         try {
             id = jdbc.sql("""
@@ -145,7 +145,14 @@ class People {
         if (command.orgUnitId() != current.orgUnitId()) {
             requireWrite(command.orgUnitId());
         }
-        Checked checked = check(command, id);
+        // Possible duplicates were confirmed when the record was saved; they are asked about again only when the
+        // edit changes what they are found by (name, birth, regency), not for a new phone number.
+        boolean identityChanged = !NameKey.of(command.fullName() + " " + Objects.toString(command.otherNames(), ""))
+                        .equals(NameKey.of(current.fullName() + " " + Objects.toString(current.otherNames(), "")))
+                || !Objects.equals(command.birthDate(), current.birthDate())
+                || (command.birthDate() == null && !Objects.equals(command.birthYear(), current.birthYear()))
+                || !Objects.equals(regencyOf(command.regionCode()), regencyOf(current.regionCode()));
+        Checked checked = check(command, id, identityChanged);
         List<String> hashes = jdbc.sql("select encode(nik_hash, 'hex') from registry.person where id = ?")
                 .param(id)
                 .query((rs, i) -> rs.getString(1))
@@ -315,8 +322,11 @@ class People {
         }
     }
 
-    /** Applies every rule; errors refuse, warnings (and possible duplicates) need {@code acceptWarnings}. */
-    Checked check(PersonCommand command, Long selfId) {
+    /**
+     * Applies every rule; errors refuse, warnings (and, with {@code lookForDuplicates}, possible duplicates) need
+     * {@code acceptWarnings}.
+     */
+    Checked check(PersonCommand command, Long selfId, boolean lookForDuplicates) {
         List<FieldProblem> errors = new ArrayList<>();
         List<FieldProblem> warnings = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -384,7 +394,8 @@ class People {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors, false);
         }
-        List<DuplicateCandidate> candidates = candidates(command, birthYear, selfId);
+        List<DuplicateCandidate> candidates =
+                lookForDuplicates ? candidates(command, birthYear, selfId) : List.<DuplicateCandidate>of();
         if (!candidates.isEmpty()) {
             warnings.add(new FieldProblem("fullName", "person.possibleDuplicates", candidates.size()));
         }

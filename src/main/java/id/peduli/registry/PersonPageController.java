@@ -124,12 +124,14 @@ class PersonPageController {
                         .contains(tab)
                 ? tab
                 : "details";
-        boolean canWrite = access.covers(person.orgUnitId(), RegistryRoles.WRITE);
+        // A merged record stays only to explain the merge: its data, consents and household moved to the survivor.
+        boolean merged = person.mergedInto() != null;
+        boolean canWrite = !merged && access.covers(person.orgUnitId(), RegistryRoles.WRITE);
         model.addAttribute("person", person);
         model.addAttribute("tab", chosenTab);
         model.addAttribute("purpose", chosenPurpose);
         model.addAttribute("canWrite", canWrite);
-        model.addAttribute("canMerge", access.covers(person.orgUnitId(), RegistryRoles.MERGE));
+        model.addAttribute("canMerge", !merged && access.covers(person.orgUnitId(), RegistryRoles.MERGE));
         model.addAttribute(
                 "household", households.householdOf(id).map(households::get).orElse(null));
         model.addAttribute("consents", chosenTab.equals("consent") ? consents.of(id) : List.of());

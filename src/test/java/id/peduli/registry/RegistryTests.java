@@ -145,6 +145,38 @@ class RegistryTests {
     }
 
     @Test
+    void editingAConfirmedDuplicateAsksAgainOnlyWhenNameBirthOrRegencyChange() {
+        LocalDate birth = LocalDate.of(1979, 8, 21);
+        people.register(aPerson(alyatama).named("Sri Wahyuni Ulang").born(birth).build());
+        PersonView confirmed = people.register(aPerson(alyatama)
+                .named("Sri Wahyuny Ulang")
+                .born(birth)
+                .acceptingWarnings()
+                .build());
+
+        PersonView edited = people.update(
+                confirmed.id(),
+                confirmed.version(),
+                aPerson(alyatama)
+                        .named("Sri Wahyuny Ulang")
+                        .born(birth)
+                        .region("15.71.01.1002")
+                        .build());
+        assertThat(edited.regionCode()).isEqualTo("15.71.01.1002");
+        assertThatThrownBy(() -> people.update(
+                        confirmed.id(),
+                        edited.version(),
+                        aPerson(alyatama)
+                                .named("Sri Wahyuniati Ulang")
+                                .born(birth)
+                                .build()))
+                .isInstanceOfSatisfying(
+                        People.NeedsConfirmation.class,
+                        e -> assertThat(e.candidates())
+                                .anySatisfy(c -> assertThat(c.fullName()).isEqualTo("Sri Wahyuni Ulang")));
+    }
+
+    @Test
     void nikWarningsMustBeConfirmedButErrorsRefuse() {
         LocalDate birth = LocalDate.of(1992, 7, 1);
         String maleNik = freshNik(birth, Sex.M);

@@ -1,0 +1,615 @@
+package id.peduli.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.peduli.Browser;
+import id.peduli.PeduliTest;
+import id.peduli.access.Users;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The registry's journeys in real Chromium, each in Indonesian and in English, with axe on every page they open: a
+ * social worker registers a person, then the same person again with a typo in the name, sees the possible duplicate
+ * and saves only after confirming; records a household with a member and a family card (KK) and a consent on the
+ * profile; a programme manager merges two records of one person and finds the merge in the history. The registry
+ * pages fit a laptop and a phone screen.
+ */
+@PeduliTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistryJourneyBrowserTest {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final AtomicInteger BIRTHS = new AtomicInteger();
+    private static final String ALYATAMA = "PSAA Alyatama Jambi";
+    private static final String KARTINI = "BBRSBG Kartini Temanggung";
+    /** Simpang IV Sipin, Telanaipura, Kota Jambi. */
+    private static final String JAMBI_VILLAGE = "15.71.01.1001";
+    /** A village in Bulu, Temanggung. */
+    private static final String TEMANGGUNG_VILLAGE = "33.23.01.2001";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${peduli.demo.password}")
+    String demoPassword;
+
+    @Value("${peduli.time-zone}")
+    String timeZone;
+
+    @Autowired
+    Users users;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port);
+    }
+
+    @AfterAll
+    void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void comeAsANewVisitor() {
+        browser.resize(Browser.DESKTOP);
+        browser.forgetCookies();
+    }
+
+    /** Switching the language while signed in is stored for the account: give the shared demo accounts theirs back. */
+    @AfterEach
+    void restoreDemoLanguages() {
+        for (String username : List.of("pekerja.alyatama", "manajer.kartini")) {
+            users.findByUsername(username).ifPresent(user -> users.setLocale(user.id(), "id"));
+        }
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"id", "en"})
+    void socialWorkerRegistersATypoedDuplicateOnlyAfterSeeingTheWarning(String language) {
+        Texts text = Texts.of(language);
+        String word = uniqueWord();
+        LocalDate born = uniqueBirthDate();
+        String original = "Siti Lestari " + word;
+        String typo = "Siti Lestary " + word;
+        signIn("pekerja.alyatama", text);
+
+        browser.open("/people/new");
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(text.registerPerson());
+        assertThat(new Select(browser.element("orgUnitId"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualToIgnoringWhitespace(ALYATAMA);
+        browser.assertAccessible();
+        fillPerson(original, "F", born, JAMBI_VILLAGE);
+        browser.assertAccessible();
+        browser.clickAndAwaitPage("savePerson");
+
+        long first = profileId();
+        assertThat(successMessage()).isEqualTo(text.registered(original));
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(original);
+        assertThat(browser.text("identityTitle")).isEqualTo(text.identity());
+        assertThat(browser.element(By.cssSelector("#main dl")).getText()).contains("Simpang IV Sipin");
+        browser.assertAccessible();
+
+        browser.open("/people/new");
+        fillPerson(typo, "F", born, JAMBI_VILLAGE);
+        browser.clickAndAwaitPage("savePerson");
+
+        assertThat(browser.status()).isEqualTo(422);
+        assertThat(browser.currentPath()).isEqualTo("/people");
+        WebElement warning = browser.element("formErrors");
+        assertThat(warning.getAttribute("class")).contains("alert-warning");
+        assertThat(warning.getText()).contains(text.confirmWarnings(), text.candidates());
+        List<WebElement> candidates = browser.elements(By.cssSelector("#duplicateCandidates li"));
+        assertThat(candidates)
+                .extracting(WebElement::getText)
+                .anySatisfy(candidate -> assertThat(candidate).contains(original, text.date(born), "15.71.01.1001"));
+        assertThat(browser.elements(By.cssSelector("#duplicateCandidates a")))
+                .extracting(link -> link.getAttribute("href"))
+                .contains(browser.url("/people/" + first + "?purpose=DATA_QUALITY"));
+        assertThat(browser.element("fullName").getAttribute("value"))
+                .as("what was entered is kept")
+                .isEqualTo(typo);
+        assertThat(browser.element(By.cssSelector("input[name=regionCode]")).getAttribute("value"))
+                .isEqualTo(JAMBI_VILLAGE);
+        assertThat(browser.element("sexF").isSelected()).isTrue();
+        assertThat(browser.text("acceptWarningsLabel")).isEqualTo(text.acceptWarnings());
+        browser.assertAccessible();
+
+        browser.element("acceptWarnings").click();
+        browser.clickAndAwaitPage("savePerson");
+
+        long second = profileId();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(successMessage()).isEqualTo(text.registered(typo));
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(typo);
+        browser.assertAccessible();
+
+        browser.clickAndAwaitPage("editPerson");
+        assertThat(browser.currentPath()).isEqualTo("/people/" + second + "/edit");
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(text.editTitle(typo));
+        browser.until(d -> JAMBI_VILLAGE.equals(new Select(d.findElement(By.id("region-regionCode-4")))
+                .getFirstSelectedOption()
+                .getAttribute("value")));
+        browser.assertAccessible();
+        browser.type("phone", "0812 7400 1234");
+        browser.clickAndAwaitPage("savePerson");
+
+        assertThat(browser.currentPath()).isEqualTo("/people/" + second);
+        assertThat(successMessage()).isEqualTo(text.saved());
+        assertThat(browser.element(By.cssSelector("#main dl")).getText())
+                .contains("0812 7400 1234", "Simpang IV Sipin");
+        browser.assertAccessible();
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"id", "en"})
+    void socialWorkerRecordsHouseholdFamilyCardAndConsentOnTheProfile(String language) {
+        Texts text = Texts.of(language);
+        String word = uniqueWord();
+        String mother = "Rahmawati " + word;
+        String daughter = "Nurul Aini " + word;
+        signIn("pekerja.alyatama", text);
+        long child = register(daughter, "F", uniqueChildBirthDate(), JAMBI_VILLAGE);
+        long head = register(mother, "F", uniqueBirthDate(), JAMBI_VILLAGE);
+
+        assertThat(tabs()).containsExactlyElementsOf(text.tabs());
+        assertThat(activeTab()).isEqualTo(text.tabs().get(0));
+        browser.assertAccessible();
+
+        openTab(1);
+        assertThat(activeTab()).isEqualTo(text.tabs().get(1));
+        assertThat(browser.currentPath()).isEqualTo("/people/" + head + "?tab=household&purpose=SERVICE_DELIVERY");
+        assertThat(browser.element("startHousehold").getText()).isEqualTo(text.startHousehold());
+        browser.assertAccessible();
+        browser.clickAndAwaitPage("startHousehold");
+
+        assertThat(browser.currentPath()).isEqualTo("/people/" + head + "?tab=household");
+        assertThat(successMessage()).isEqualTo(text.householdCreated());
+        assertThat(memberRows()).containsExactly(List.of(mother, text.head()));
+        browser.assertAccessible();
+
+        browser.type("memberId", String.valueOf(child));
+        new Select(browser.element("relationship")).selectByValue("CHILD");
+        browser.clickAndAwaitPage("addMember");
+
+        assertThat(successMessage()).isEqualTo(text.memberAdded());
+        assertThat(memberRows())
+                .containsExactlyInAnyOrder(List.of(mother, text.head()), List.of(daughter, text.child()));
+        browser.assertAccessible();
+
+        String kk = uniqueKk();
+        LocalDate issued = today().minusMonths(2);
+        browser.type("kk", kk);
+        browser.enterDate("validFrom", issued);
+        browser.clickAndAwaitPage("addKk");
+
+        assertThat(successMessage()).isEqualTo(text.kkRecorded());
+        assertThat(browser.elements(By.cssSelector("#kkHistory li")))
+                .extracting(WebElement::getText)
+                .singleElement()
+                .asString()
+                .as("a social worker sees the KK masked")
+                .contains(kk.substring(0, 4) + "••••••••" + kk.substring(12), text.date(issued), text.current())
+                .doesNotContain(kk);
+        browser.assertAccessible();
+
+        openTab(2);
+        assertThat(browser.elements(By.cssSelector("#consentTable tbody tr")))
+                .extracting(WebElement::getText)
+                .containsExactly(text.noConsent());
+        browser.assertAccessible();
+        new Select(browser.element("cPurpose")).selectByValue("WORKSHOP_SERVICES");
+        new Select(browser.element("cBasis")).selectByValue("CONSENT");
+        new Select(browser.element("cGiver")).selectByValue("PERSON");
+        new Select(browser.element("cMethod")).selectByValue("SIGNATURE");
+        browser.enterDate("cGivenOn", today());
+        browser.assertAccessible();
+        browser.clickAndAwaitPage("saveConsent");
+
+        assertThat(browser.currentPath()).isEqualTo("/people/" + head + "?tab=consent");
+        assertThat(successMessage()).isEqualTo(text.consentRecorded());
+        List<WebElement> consents = browser.elements(By.cssSelector("#consentTable tbody tr"));
+        assertThat(consents).hasSize(1);
+        assertThat(consents.get(0).getText())
+                .contains(text.workshopServices(), text.consentBasis(), text.person(), text.date(today()))
+                .contains(text.active());
+        browser.assertAccessible();
+
+        openTab(3);
+        assertThat(activeTab()).isEqualTo(text.tabs().get(3));
+        browser.assertAccessible();
+
+        openTab(4);
+        assertThat(activeTab()).isEqualTo(text.tabs().get(4));
+        assertThat(browser.elements(By.cssSelector("#historyTable tbody tr")))
+                .extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row).contains("pekerja.alyatama", text.created()));
+        browser.assertAccessible();
+
+        openTab(0);
+        assertThat(activeTab()).isEqualTo(text.tabs().get(0));
+        browser.assertAccessible();
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"id", "en"})
+    void programmeManagerMergesTwoRecordsOfOnePerson(String language) {
+        Texts text = Texts.of(language);
+        String word = uniqueWord();
+        LocalDate born = uniqueBirthDate();
+        String survivorName = "Muhammad Joko " + word;
+        String otherName = "Mohamad Djoko " + word;
+        String reason = "KTP menunjukkan orang yang sama; catatan kedua dibuat saat kunjungan rumah " + word;
+        signIn("manajer.kartini", text);
+        long survivor = register(survivorName, "M", born, TEMANGGUNG_VILLAGE);
+        long other = registerConfirmingTheDuplicate(otherName, "M", born, TEMANGGUNG_VILLAGE, survivorName);
+
+        browser.open("/people/" + survivor);
+        browser.clickAndAwaitPage("mergePerson");
+        assertThat(browser.currentPath()).isEqualTo("/people/merge?survivor=" + survivor);
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(text.mergeTitle());
+        assertThat(browser.elements(By.id("mergeForm"))).isEmpty();
+        browser.assertAccessible();
+
+        browser.type("otherLookup", String.valueOf(other));
+        browser.clickAndAwaitPage("compareMerge");
+        assertThat(browser.currentPath()).isEqualTo("/people/merge?survivor=" + survivor + "&other=" + other);
+        List<WebElement> records = browser.elements(By.cssSelector(".pd-merge-record"));
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).getText()).contains(text.survivor(), "#" + survivor, survivorName, KARTINI);
+        assertThat(records.get(1).getText()).contains(text.merged(), "#" + other, otherName, KARTINI);
+        browser.assertAccessible();
+
+        browser.type("mergeReason", reason);
+        assertThat(browser.clickAndDecline(browser.element("confirmMerge"))).isEqualTo(text.mergeConfirm());
+        assertThat(browser.currentPath())
+                .as("nothing is merged when the question is declined")
+                .isEqualTo("/people/merge?survivor=" + survivor + "&other=" + other);
+
+        assertThat(browser.clickConfirmAndAwaitPage(browser.element("confirmMerge")))
+                .isEqualTo(text.mergeConfirm());
+
+        assertThat(browser.currentPath()).isEqualTo("/people/" + survivor + "?tab=history");
+        assertThat(successMessage()).isEqualTo(text.mergeDone());
+        assertThat(activeTab()).isEqualTo(text.tabs().get(4));
+        assertThat(browser.elements(By.cssSelector("#mergeHistory li")))
+                .extracting(WebElement::getText)
+                .singleElement()
+                .asString()
+                .contains("#" + other, otherName, "manajer.kartini", reason);
+        assertThat(browser.elements(By.cssSelector("#historyTable tbody tr")))
+                .extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row).contains("manajer.kartini", text.mergedAction(), reason));
+        browser.assertAccessible();
+
+        browser.open("/people/" + other);
+        assertThat(browser.text("mergedNotice")).contains(text.mergedNotice(), "#" + survivor);
+        assertThat(browser.elements(By.id("editPerson")))
+                .as("a merged record is kept for the record, not edited")
+                .isEmpty();
+        browser.assertAccessible();
+        openTab(4);
+        assertThat(browser.elements(By.cssSelector("#mergeHistory li")))
+                .extracting(WebElement::getText)
+                .singleElement()
+                .asString()
+                .contains("#" + survivor, reason);
+        browser.assertAccessible();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"desktop", "phone"})
+    void registryPagesFitTheScreen(String screen) {
+        Dimension size = screen.equals("phone") ? Browser.PHONE : Browser.DESKTOP;
+        String word = uniqueWord();
+        LocalDate born = uniqueBirthDate();
+        browser.resize(size);
+        assertThat(browser.viewport()).isEqualTo(size);
+        signIn("manajer.kartini", Texts.of("id"));
+
+        browser.open("/people/new");
+        assertFits();
+        long survivor = register("Bambang Prasetyo " + word, "M", born, TEMANGGUNG_VILLAGE);
+        assertFits();
+        browser.open("/people/new");
+        fillPerson("Bambang Prasetya " + word, "M", born, TEMANGGUNG_VILLAGE);
+        browser.clickAndAwaitPage("savePerson");
+        assertThat(browser.elements(By.id("duplicateCandidates"))).hasSize(1);
+        assertFits();
+        browser.element("acceptWarnings").click();
+        browser.clickAndAwaitPage("savePerson");
+        long other = profileId();
+
+        openTab(1);
+        browser.clickAndAwaitPage("startHousehold");
+        browser.type("memberId", String.valueOf(survivor));
+        new Select(browser.element("relationship")).selectByValue("SIBLING");
+        browser.clickAndAwaitPage("addMember");
+        browser.type("kk", uniqueKk());
+        browser.enterDate("validFrom", today());
+        browser.clickAndAwaitPage("addKk");
+        for (String tab : List.of("details", "household", "consent", "programmes", "history")) {
+            browser.open("/people/" + other + "?tab=" + tab);
+            assertFits();
+        }
+        browser.open("/people/" + other + "/edit");
+        assertFits();
+        browser.open("/people/merge?survivor=" + survivor + "&other=" + other);
+        assertFits();
+    }
+
+    /** Signs in and shows the pages in {@code text}'s language (switching if needed). */
+    private void signIn(String username, Texts text) {
+        browser.signIn(username, demoPassword);
+        if (!text.language().equals(browser.language())) {
+            browser.switchLanguage(text.language());
+        }
+        assertThat(browser.language()).isEqualTo(text.language());
+    }
+
+    /** Fills the registration form: name, sex, birth date and region down to a village. */
+    private void fillPerson(String name, String sex, LocalDate born, String village) {
+        browser.type("fullName", name);
+        browser.element("sex" + sex).click();
+        browser.type("birthPlace", "Jambi");
+        browser.enterDate("birthDate", born);
+        browser.chooseRegion("regionCode", village);
+        browser.type("street", "Jl. Sipin Ujung");
+    }
+
+    /** Registers a person with no possible duplicate through the form; on their profile, checked with axe. */
+    private long register(String name, String sex, LocalDate born, String village) {
+        browser.open("/people/new");
+        fillPerson(name, sex, born, village);
+        browser.clickAndAwaitPage("savePerson");
+        long id = profileId();
+        browser.assertAccessible();
+        return id;
+    }
+
+    /** Registers a person whom the registry takes for {@code candidate}, confirming the warning. */
+    private long registerConfirmingTheDuplicate(
+            String name, String sex, LocalDate born, String village, String candidate) {
+        browser.open("/people/new");
+        fillPerson(name, sex, born, village);
+        browser.clickAndAwaitPage("savePerson");
+        assertThat(browser.text("duplicateCandidates")).contains(candidate);
+        browser.assertAccessible();
+        browser.element("acceptWarnings").click();
+        browser.clickAndAwaitPage("savePerson");
+        long id = profileId();
+        browser.assertAccessible();
+        return id;
+    }
+
+    /** The id of the person whose profile is shown. */
+    private long profileId() {
+        String path = browser.currentPath();
+        assertThat(path).as("on a profile").matches("/people/\\d+(\\?.*)?");
+        return Long.parseLong(path.replaceAll("/people/(\\d+).*", "$1"));
+    }
+
+    private String successMessage() {
+        return browser.element(By.cssSelector("#main .alert-success")).getText();
+    }
+
+    private List<String> tabs() {
+        return browser.elements(By.cssSelector("#profileTabs .nav-link")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private String activeTab() {
+        return browser.element(By.cssSelector("#profileTabs .nav-link.active[aria-current=page]"))
+                .getText();
+    }
+
+    private WebElement tabLink(int index) {
+        return browser.elements(By.cssSelector("#profileTabs .nav-link")).get(index);
+    }
+
+    private void openTab(int index) {
+        browser.clickAndAwaitPage(tabLink(index));
+    }
+
+    /** Name and relationship of every household member. */
+    private List<List<String>> memberRows() {
+        return browser.elements(By.cssSelector("#memberTable tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream()
+                        .limit(2)
+                        .map(WebElement::getText)
+                        .toList())
+                .toList();
+    }
+
+    private void assertFits() {
+        assertThat(browser.scrollsHorizontally())
+                .as(
+                        "%s scrolls sideways: %s px wide in a %s px viewport",
+                        browser.currentPath(),
+                        browser.script("return document.documentElement.scrollWidth"),
+                        browser.viewport().getWidth())
+                .isFalse();
+        assertThat(browser.script("return Array.from(document.querySelectorAll('.table-responsive'))"
+                        + ".filter(box => box.scrollWidth > box.clientWidth + 1)"
+                        + ".map(box => box.querySelector('table').id)"))
+                .as("tables that scroll sideways on %s", browser.currentPath())
+                .asList()
+                .isEmpty();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(ZoneId.of(timeZone));
+    }
+
+    /** A word of letters only (names are compared by their letters) that no other run uses. */
+    private static String uniqueWord() {
+        long number = System.currentTimeMillis() * 100 + RUNS.incrementAndGet() % 100;
+        StringBuilder word = new StringBuilder();
+        while (number > 0) {
+            word.append((char) ('a' + number % 26));
+            number /= 26;
+        }
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** A birth date in 1941–1959 that no other test of this run uses, so that only its own records look alike. */
+    private static LocalDate uniqueBirthDate() {
+        return LocalDate.of(1941, 1, 1).plusDays(BIRTHS.incrementAndGet() * 7L % 6800);
+    }
+
+    /** A child's birth date in 2006–2024, likewise unique in this run. */
+    private static LocalDate uniqueChildBirthDate() {
+        return LocalDate.of(2006, 1, 1).plusDays(BIRTHS.incrementAndGet() * 7L % 6800);
+    }
+
+    /** A well-formed KK number from Kota Jambi that no other run uses. */
+    private static String uniqueKk() {
+        return "157101"
+                + String.format("%010d", (System.currentTimeMillis() * 10 + RUNS.incrementAndGet()) % 10_000_000_000L);
+    }
+
+    /** What the interface says, in one language. */
+    private record Texts(
+            String language,
+            Locale locale,
+            String registerPerson,
+            String registeredPattern,
+            String editPattern,
+            String saved,
+            String identity,
+            String confirmWarnings,
+            String candidates,
+            String acceptWarnings,
+            List<String> tabs,
+            String startHousehold,
+            String householdCreated,
+            String memberAdded,
+            String head,
+            String child,
+            String kkRecorded,
+            String current,
+            String noConsent,
+            String consentRecorded,
+            String workshopServices,
+            String consentBasis,
+            String person,
+            String active,
+            String created,
+            String mergeTitle,
+            String survivor,
+            String merged,
+            String mergeConfirm,
+            String mergeDone,
+            String mergedAction,
+            String mergedNotice) {
+
+        static Texts of(String language) {
+            return language.equals("en")
+                    ? new Texts(
+                            "en",
+                            Locale.ENGLISH,
+                            "Register person",
+                            "%s registered.",
+                            "Edit %s",
+                            "Changes saved.",
+                            "Identity",
+                            "There are warnings to check. If everything is right, tick the confirmation and save again.",
+                            "Possibly the same person:",
+                            "I have checked the warnings above; this record is right and not a duplicate.",
+                            List.of("Details", "Household", "Consent", "Programmes", "History"),
+                            "Start a household with this person as its head",
+                            "Household created.",
+                            "Member added.",
+                            "Head of household",
+                            "Child",
+                            "New KK recorded; the previous one was closed.",
+                            "now",
+                            "No consent recorded yet.",
+                            "Consent recorded.",
+                            "Sheltered Workshop services",
+                            "Consent",
+                            "The person",
+                            "Active",
+                            "Created",
+                            "Merge duplicate records",
+                            "Kept",
+                            "Merged",
+                            "Merge the two records? This is written to the processing log.",
+                            "Records merged.",
+                            "Merged",
+                            "This record was merged into")
+                    : new Texts(
+                            "id",
+                            Locale.forLanguageTag("id"),
+                            "Daftarkan orang",
+                            "%s terdaftar.",
+                            "Ubah data %s",
+                            "Perubahan disimpan.",
+                            "Identitas",
+                            "Ada peringatan yang perlu Anda periksa. Jika sudah benar, centang konfirmasi lalu simpan"
+                                    + " lagi.",
+                            "Kemungkinan orang yang sama:",
+                            "Saya sudah memeriksa peringatan di atas; data ini benar dan bukan duplikat.",
+                            List.of("Rincian", "Keluarga", "Persetujuan", "Program", "Riwayat"),
+                            "Buat keluarga dengan orang ini sebagai kepala keluarga",
+                            "Keluarga dibuat.",
+                            "Anggota ditambahkan.",
+                            "Kepala keluarga",
+                            "Anak",
+                            "KK baru dicatat; KK sebelumnya ditutup.",
+                            "sekarang",
+                            "Belum ada persetujuan tercatat.",
+                            "Persetujuan dicatat.",
+                            "Layanan Sheltered Workshop",
+                            "Persetujuan",
+                            "Yang bersangkutan",
+                            "Aktif",
+                            "Membuat",
+                            "Gabungkan data ganda",
+                            "Dipertahankan",
+                            "Digabungkan",
+                            "Gabungkan kedua catatan? Tindakan ini tercatat di log pemrosesan.",
+                            "Catatan digabungkan.",
+                            "Menggabungkan",
+                            "Data ini sudah digabungkan ke");
+        }
+
+        String registered(String name) {
+            return registeredPattern.formatted(name);
+        }
+
+        String editTitle(String name) {
+            return editPattern.formatted(name);
+        }
+
+        /** A date as the pages show it. */
+        String date(LocalDate date) {
+            return DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(date);
+        }
+    }
+}
