@@ -103,6 +103,61 @@ public class FieldEncryption {
         }
     }
 
+    /**
+     * An encrypter and hasher for one field that reuses its cipher and MAC, for bulk work in one thread (imports):
+     * the same results as {@link #encrypt} and {@link #hash}, without the cost of creating them for every value.
+     * Not thread-safe.
+     */
+    public Bulk bulk(String field) {
+        return new Bulk(field);
+    }
+
+    public final class Bulk {
+
+        private final byte[] aad;
+        private final Cipher cipher;
+        private final Mac mac;
+
+        private Bulk(String field) {
+            this.aad = field.getBytes(StandardCharsets.UTF_8);
+            try {
+                this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                this.mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public byte[] encrypt(String plain) {
+            if (plain == null) {
+                return null;
+            }
+            try {
+                byte[] nonce = new byte[NONCE_BYTES];
+                random.nextBytes(nonce);
+                cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(aad);
+                byte[] plainBytes = plain.getBytes(StandardCharsets.UTF_8);
+                byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plainBytes.length)];
+                System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+                cipher.doFinal(plainBytes, 0, plainBytes.length, out, NONCE_BYTES);
+                return out;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("encryption failed", e);
+            }
+        }
+
+        public byte[] hash(String value) {
+            if (value == null) {
+                return null;
+            }
+            mac.update(aad);
+            mac.update((byte) 0);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     private static byte[] derive(byte[] master, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -46,9 +46,12 @@ final class NameKey {
         if (name == null) {
             return "";
         }
-        String text = Normalizer.normalize(name, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
+        // Plain ASCII has no accents to strip, and most names are plain ASCII: skip the Unicode work for them.
+        String text = isAscii(name)
+                ? name.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(name, Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase(Locale.ROOT);
         text = NOT_LETTER.matcher(text).replaceAll(" ");
         StringBuilder key = new StringBuilder();
         for (String word : SPACES.split(text.trim())) {
@@ -66,6 +69,15 @@ final class NameKey {
             key.append(folded);
         }
         return key.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Old (pre-1972) spellings to current ones, doubled letters to single, a final y to i. */

@@ -13,5 +13,11 @@ final class RegistryRoles {
     /** Roles that see NIK and KK in full (in a profile and in exports); everyone else sees them masked. */
     static final String[] FULL_IDENTIFIERS = {"PROGRAM_MANAGER", "DPO"};
 
+    /** {@link #READ} as a security expression, for {@code @PreAuthorize}. */
+    static final String READ_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER',"
+            + " 'UNIT_HEAD', 'LOGISTICS_OFFICER', 'DPO')";
+    /** {@link #EXPORT} as a security expression, for {@code @PreAuthorize}. */
+    static final String EXPORT_EXPRESSION = "@access.hasAnyRole('PROGRAM_MANAGER', 'UNIT_HEAD', 'DPO')";
+
     private RegistryRoles() {}
 }

@@ -1,0 +1,133 @@
+package id.peduli.registry;
+
+import static id.peduli.access.AccessTestSupport.as;
+import static id.peduli.access.AccessTestSupport.bearer;
+import static id.peduli.registry.ImportTestFiles.csv;
+import static id.peduli.registry.ImportTestFiles.externalId;
+import static id.peduli.registry.ImportTestFiles.nik;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import id.peduli.PeduliTest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Who may import into which unit, who sees which job, and people of other units staying out of reach. */
+@PeduliTest
+class ImportAccessTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long unit(String name) {
+        return jdbc.sql("select id from organization.org_unit where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
+    }
+
+    private byte[] onePerson(String externalId, String nik) {
+        return csv(
+                ImportTestFiles.HEADER,
+                String.join(",", externalId, "Lina Marlina", "P", "1993-04-12", "", nik, "", "", "", "", "", "", ""));
+    }
+
+    @Test
+    void aSocialWorkerCannotImportIntoAnotherUnit() throws Exception {
+        long kartini = unit("BBRSBG Kartini Temanggung");
+        ImportClient worker = new ImportClient(mvc, context, "pekerja.alyatama");
+        MvcResult api = worker.upload(kartini, "k.csv", onePerson(externalId("k"), ""));
+        assertThat(api.getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("tidak berwenang mengimpor data ke unit ini");
+        mvc.perform(multipart("/people/import")
+                        .file(new MockMultipartFile("file", "k.csv", "text/csv", onePerson(externalId("k"), "")))
+                        .param("orgUnitId", String.valueOf(kartini))
+                        .with(as(context, "pekerja.alyatama"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(get("/people/import").with(as(context, "pekerja.alyatama")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("PSAA Alyatama Jambi").doesNotContain("BBRSBG Kartini Temanggung");
+    }
+
+    @Test
+    void rolesWithoutImportCannotImportAtAll() throws Exception {
+        long menpan = unit("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi");
+        MvcResult evaluator = new ImportClient(mvc, context, "evaluator").upload(menpan, "e.csv", onePerson("e", ""));
+        assertThat(evaluator.getResponse().getStatus()).isEqualTo(403);
+        mvc.perform(get("/people/import").with(as(context, "evaluator"))).andExpect(status().isForbidden());
+        mvc.perform(bearer(get("/api/v1/people/imports"), context, "evaluator")).andExpect(status().isForbidden());
+        MvcResult head = new ImportClient(mvc, context, "kepala.kartini")
+                .upload(unit("BBRSBG Kartini Temanggung"), "h.csv", onePerson("h", ""));
+        assertThat(head.getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void aJobIsSeenOnlyByItsOwnerAndTheDpo() throws Exception {
+        ImportClient worker = new ImportClient(mvc, context, "pekerja.alyatama");
+        MvcResult upload = worker.upload(unit("PSAA Alyatama Jambi"), "mine.csv", onePerson(externalId("m"), ""));
+        long id = ((Number) JsonPath.read(upload.getResponse().getContentAsString(), "$.id")).longValue();
+
+        mvc.perform(bearer(get("/api/v1/people/imports/" + id), context, "manajer.kartini"))
+                .andExpect(status().isNotFound());
+        mvc.perform(bearer(get("/api/v1/people/imports/" + id + "/report"), context, "manajer.kartini"))
+                .andExpect(status().isNotFound());
+        mvc.perform(bearer(post("/api/v1/people/imports/" + id + "/validate"), context, "manajer.kartini"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/people/import/" + id).with(as(context, "manajer.kartini")))
+                .andExpect(status().isNotFound());
+        String list = mvc.perform(bearer(get("/api/v1/people/imports"), context, "manajer.kartini"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<java.util.List<Integer>>read(list, "$[*].id")).doesNotContain((int) id);
+
+        mvc.perform(bearer(get("/api/v1/people/imports/" + id), context, "dpo")).andExpect(status().isOk());
+        mvc.perform(bearer(post("/api/v1/people/imports/" + id + "/validate"), context, "dpo"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void peopleOfAnotherUnitAreNeitherUpdatedNorRevealed() throws Exception {
+        String nik = nik(LocalDate.of(1993, 4, 12), true);
+        String ext = externalId("lain");
+        ImportClient worker = new ImportClient(mvc, context, "pekerja.alyatama");
+        long first = worker.validated(unit("PSAA Alyatama Jambi"), "a.csv", onePerson(ext, nik));
+        worker.committed(first, "ALL_OR_NOTHING");
+
+        ImportClient manager = new ImportClient(mvc, context, "manajer.kartini");
+        long other = manager.validated(unit("BBRSBG Kartini Temanggung"), "b.csv", onePerson(externalId("b"), nik));
+        String status = manager.status(other);
+        assertThat(((Number) JsonPath.read(status, "$.errorRows")).intValue()).isEqualTo(1);
+        assertThat(manager.report(other, "csv", "en"))
+                .contains("2,nik,nik,Error,This person is already registered in a unit outside your import permission.")
+                .doesNotContain(ext);
+        assertThat(jdbc.sql("select org_unit_id from registry.person where external_id = ?")
+                        .param(ext)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(unit("PSAA Alyatama Jambi"));
+    }
+}
