@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.peduli.Browser;
 import id.peduli.PeduliTest;
 import id.peduli.access.Users;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,18 +27,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 
 /**
  * The registry's journeys in real Chromium, each in Indonesian and in English, with axe on every page they open: a
  * social worker registers a person, then the same person again with a typo in the name, sees the possible duplicate
- * and saves only after confirming; records a household with a member and a family card (KK) and a consent on the
- * profile; a programme manager merges two records of one person and finds the merge in the history. The registry
- * pages fit a laptop and a phone screen.
+ * and saves only after confirming; records a photo, a household with a member and a family card (KK) and a consent
+ * on the profile; imports a file with errors, reads the report, fixes the file and commits it. A programme manager
+ * finds a person despite a typo in the search, exports the result as CSV with a reason, and merges two records of one
+ * person and finds the merge in the history. The registry pages fit a laptop and a phone screen.
  */
 @PeduliTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +57,8 @@ class RegistryJourneyBrowserTest {
     /** A village in Bulu, Temanggung. */
     private static final String TEMANGGUNG_VILLAGE = "33.23.01.2001";
 
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
     @LocalServerPort
     int port;
 
@@ -58,18 +71,29 @@ class RegistryJourneyBrowserTest {
     @Autowired
     Users users;
 
+    @Autowired
+    MessageSource messages;
+
     Browser browser;
+    Path uploads;
 
     @BeforeAll
-    void startBrowser() {
+    void startBrowser() throws IOException {
         browser = Browser.start(port);
+        uploads = Files.createTempDirectory("peduli-uploads");
     }
 
     @AfterAll
-    void quitBrowser() {
+    void quitBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
         }
+        try (var files = Files.list(uploads)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(uploads);
     }
 
     @BeforeEach
@@ -167,7 +191,7 @@ class RegistryJourneyBrowserTest {
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"id", "en"})
-    void socialWorkerRecordsHouseholdFamilyCardAndConsentOnTheProfile(String language) {
+    void socialWorkerRecordsPhotoHouseholdFamilyCardAndConsentOnTheProfile(String language) throws IOException {
         Texts text = Texts.of(language);
         String word = uniqueWord();
         String mother = "Rahmawati " + word;
@@ -178,6 +202,16 @@ class RegistryJourneyBrowserTest {
 
         assertThat(tabs()).containsExactlyElementsOf(text.tabs());
         assertThat(activeTab()).isEqualTo(text.tabs().get(0));
+        assertThat(browser.elements(By.id("photo"))).isEmpty();
+        browser.element("photoFile").sendKeys(portrait().toString());
+        browser.clickAndAwaitPage("savePhoto");
+
+        assertThat(browser.currentPath()).isEqualTo("/people/" + head);
+        assertThat(successMessage()).isEqualTo(text.photoSaved());
+        WebElement photo = browser.element("photo");
+        assertThat(photo.getAttribute("alt")).isEqualTo(text.photoOf(mother));
+        browser.until(d ->
+                (Boolean) browser.script("return arguments[0].complete && arguments[0].naturalWidth === 60", photo));
         browser.assertAccessible();
 
         openTab(1);
@@ -321,9 +355,188 @@ class RegistryJourneyBrowserTest {
         browser.assertAccessible();
     }
 
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"id", "en"})
+    void programmeManagerFindsAPersonDespiteATypoAndExportsThemWithAReason(String language) throws IOException {
+        Texts text = Texts.of(language);
+        String word = uniqueWord();
+        String name = "Sri Rahayu " + word;
+        String typo = "sri rahaiu " + word.toLowerCase(Locale.ROOT);
+        String reason = "Daftar penerima alat bantu dengar triwulan 3 untuk laporan ke dinas sosial " + word;
+        signIn("manajer.kartini", text);
+        long id = register(name, "F", uniqueBirthDate(), TEMANGGUNG_VILLAGE);
+
+        browser.openFromMenu("/people");
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(t(text, "nav.people"));
+        browser.assertAccessible();
+        browser.type("q", typo);
+        browser.clickAndAwaitPage("searchButton");
+
+        assertThat(browser.currentPath()).isEqualTo("/people/search");
+        assertThat(browser.element("q").getAttribute("value")).isEqualTo(typo);
+        List<WebElement> rows = browser.elements(By.cssSelector("#peopleTable tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains(name, KARTINI);
+        assertThat(browser.text("resultCount")).isEqualTo(t(text, "peopleSearch.found", "1"));
+        browser.assertAccessible();
+
+        browser.element(By.cssSelector("#exportPanel summary")).click();
+        browser.until(d -> d.findElement(By.id("exportButton")).isDisplayed());
+        browser.assertAccessible();
+        browser.element("formatCsv").click();
+        browser.clickAndAwaitPage("exportButton");
+
+        assertThat(browser.status()).as("no export without a reason").isEqualTo(422);
+        assertThat(browser.text("formErrors")).contains(t(text, "peopleSearch.export.reasonRequired"));
+        assertThat(browser.element("exportButton").isDisplayed()).isTrue();
+        browser.assertAccessible();
+
+        browser.type("reason", reason);
+        Path file = browser.clickAndAwaitDownload(browser.element("exportButton"));
+
+        assertThat(file.getFileName().toString()).endsWith(".csv");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0))
+                .startsWith("\uFEFF")
+                .contains(t(text, "peopleSearch.column.fullName"), t(text, "peopleSearch.column.nik"));
+        assertThat(lines.get(1)).contains(String.valueOf(id), name, TEMANGGUNG_VILLAGE);
+        browser.assertAccessible();
+
+        browser.clickAndAwaitPage(browser.element(By.cssSelector("#peopleTable a[href='/people/" + id + "']")));
+        assertThat(browser.currentPath()).isEqualTo("/people/" + id);
+        browser.assertAccessible();
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"id", "en"})
+    void socialWorkerImportsAFileWithErrorsReadsTheReportFixesItAndCommits(String language) throws IOException {
+        Texts text = Texts.of(language);
+        String word = uniqueWord();
+        String first = "Dani Firmansyah " + word;
+        String second = "Eka Rahayu " + word;
+        LocalDate born = uniqueBirthDate();
+        String header = "No;Nama Lengkap;JK;Tgl Lahir;Kode Wilayah";
+        String firstRow = word + "-1;" + first + ";L;" + DMY.format(born) + ";" + JAMBI_VILLAGE;
+        signIn("pekerja.alyatama", text);
+
+        browser.openFromMenu("/people/import");
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(t(text, "import.title"));
+        browser.assertAccessible();
+        long withErrors = upload(
+                "keluarga-" + word + ".csv",
+                header,
+                firstRow,
+                word + "-2;" + second + ";P;31-02-1990;" + JAMBI_VILLAGE);
+        mapColumns();
+        browser.assertAccessible();
+        browser.clickAndAwaitPage("validateButton");
+        awaitJob(withErrors, "VALIDATED");
+
+        assertThat(browser.text("summary"))
+                .contains(t(text, "import.summary.valid", "1"), t(text, "import.summary.errors", "1"));
+        List<WebElement> issues = browser.elements(By.cssSelector("#issueTable tbody tr"));
+        assertThat(issues).hasSize(1);
+        assertThat(issues.get(0).getText()).contains("3", "Tgl Lahir", t(text, "import.severity.ERROR"), "31-02-1990");
+        assertThat(browser.element("commitAll").isEnabled())
+                .as("nothing is saved while a row has errors")
+                .isFalse();
+        browser.assertAccessible();
+        Path report = browser.clickAndAwaitDownload(browser.element("reportCsv"));
+        assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("31-02-1990", "Tgl Lahir");
+
+        browser.openFromMenu("/people/import");
+        long fixed = upload(
+                "keluarga-" + word + "-perbaikan.csv",
+                header,
+                firstRow,
+                word + "-2;" + second + ";P;28-02-1990;" + JAMBI_VILLAGE);
+        mapColumns();
+        browser.clickAndAwaitPage("validateButton");
+        awaitJob(fixed, "VALIDATED");
+
+        assertThat(browser.text("summary"))
+                .contains(t(text, "import.summary.valid", "2"), t(text, "import.summary.errors", "0"));
+        assertThat(browser.elements(By.cssSelector("#issueTable tbody tr"))).isEmpty();
+        browser.assertAccessible();
+        browser.clickAndAwaitPage("commitAll");
+        awaitJob(fixed, "COMMITTED");
+
+        assertThat(browser.text("createdCount")).isEqualTo(t(text, "import.summary.created", "2"));
+        browser.assertAccessible();
+        browser.openFromMenu("/people/import");
+        assertThat(browser.elements(By.cssSelector("#jobTable tbody tr")))
+                .extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row)
+                        .contains("keluarga-" + word + "-perbaikan.csv", t(text, "import.status.COMMITTED")))
+                .anySatisfy(row ->
+                        assertThat(row).contains("keluarga-" + word + ".csv", t(text, "import.status.VALIDATED")));
+        browser.assertAccessible();
+
+        browser.openFromMenu("/people");
+        browser.type("q", word);
+        browser.clickAndAwaitPage("searchButton");
+        assertThat(browser.elements(By.cssSelector("#peopleTable tbody tr a")))
+                .extracting(WebElement::getText)
+                .containsExactlyInAnyOrder(first, second);
+        browser.assertAccessible();
+    }
+
+    /** Uploads a CSV file with these lines from the import page; on the new job's page. */
+    private long upload(String fileName, String... lines) throws IOException {
+        Path file = uploads.resolve(fileName);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        selectByText("orgUnitId", ALYATAMA);
+        browser.element("file").sendKeys(file.toAbsolutePath().toString());
+        browser.clickAndAwaitPage("uploadButton");
+        String path = browser.currentPath();
+        assertThat(path).matches("/people/import/\\d+");
+        assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(fileName);
+        return Long.parseLong(path.substring("/people/import/".length()));
+    }
+
+    /** Chooses the option whose text, without the indentation of the unit tree, is {@code label}. */
+    private void selectByText(String selectId, String label) {
+        Select select = new Select(browser.element(selectId));
+        select.getOptions().stream()
+                .filter(option ->
+                        option.getText().replace('\u00a0', ' ').strip().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + label + " in #" + selectId))
+                .click();
+    }
+
+    /** Maps the columns of the journey's files to the registry's fields. */
+    private void mapColumns() {
+        new Select(browser.element("map_external_id")).selectByVisibleText("No");
+        new Select(browser.element("map_full_name")).selectByVisibleText("Nama Lengkap");
+        new Select(browser.element("map_sex")).selectByVisibleText("JK");
+        new Select(browser.element("map_birth_date")).selectByVisibleText("Tgl Lahir");
+        new Select(browser.element("map_region_code")).selectByVisibleText("Kode Wilayah");
+    }
+
+    /** Waits while the job runs (its page polls and reloads itself when the job is done) until it has {@code status}. */
+    private void awaitJob(long id, String status) {
+        // Longer than the usual wait: a busy machine may take its time; the page reloads itself meanwhile.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90), Duration.ofMillis(100))
+                .ignoring(WebDriverException.class)
+                .until(d -> browser.currentPath().equals("/people/import/" + id)
+                        && d.findElements(By.id("importProgress")).isEmpty()
+                        && !d.findElements(By.id("summary")).isEmpty());
+        browser.awaitQuiet();
+        assertThat(browser.element(By.cssSelector("#jobStatus .badge")).getText())
+                .isEqualTo(messages.getMessage(
+                        "import.status." + status, null, Locale.forLanguageTag(browser.language())));
+    }
+
+    /** A message in the language of {@code text}, as the pages show it. */
+    private String t(Texts text, String key, Object... args) {
+        return messages.getMessage(key, args, text.locale());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"desktop", "phone"})
-    void registryPagesFitTheScreen(String screen) {
+    void registryPagesFitTheScreen(String screen) throws IOException {
         Dimension size = screen.equals("phone") ? Browser.PHONE : Browser.DESKTOP;
         String word = uniqueWord();
         LocalDate born = uniqueBirthDate();
@@ -359,6 +572,33 @@ class RegistryJourneyBrowserTest {
         browser.open("/people/" + other + "/edit");
         assertFits();
         browser.open("/people/merge?survivor=" + survivor + "&other=" + other);
+        assertFits();
+
+        browser.open("/people");
+        assertFits();
+        browser.type("q", "bambang " + word);
+        browser.clickAndAwaitPage("searchButton");
+        browser.element(By.cssSelector("#exportPanel summary")).click();
+        browser.until(d -> d.findElement(By.id("exportButton")).isDisplayed());
+        assertFits();
+        browser.open("/people/import");
+        assertFits();
+        String fileName = "keluarga-" + word + ".csv";
+        Path file = uploads.resolve(fileName);
+        Files.writeString(
+                file,
+                "No;Nama Lengkap;JK;Tgl Lahir\n" + word + "-1;Bambang Sutrisno " + word + ";L;31-02-1990\n",
+                StandardCharsets.UTF_8);
+        selectByText("orgUnitId", KARTINI);
+        browser.element("file").sendKeys(file.toAbsolutePath().toString());
+        browser.clickAndAwaitPage("uploadButton");
+        long job = Long.parseLong(browser.currentPath().substring("/people/import/".length()));
+        assertFits();
+        new Select(browser.element("map_external_id")).selectByVisibleText("No");
+        browser.clickAndAwaitPage("validateButton");
+        awaitJob(job, "VALIDATED");
+        assertFits();
+        browser.open("/people/import");
         assertFits();
     }
 
@@ -466,6 +706,19 @@ class RegistryJourneyBrowserTest {
         return LocalDate.now(ZoneId.of(timeZone));
     }
 
+    /** A small PNG portrait to upload. */
+    private Path portrait() throws IOException {
+        Path file = uploads.resolve("foto-" + uniqueWord() + ".png");
+        BufferedImage image = new BufferedImage(60, 80, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 60; x++) {
+            for (int y = 0; y < 80; y++) {
+                image.setRGB(x, y, 0x0b6e69 + x * 256 + y);
+            }
+        }
+        ImageIO.write(image, "png", file.toFile());
+        return file.toAbsolutePath();
+    }
+
     /** A word of letters only (names are compared by their letters) that no other run uses. */
     private static String uniqueWord() {
         long number = System.currentTimeMillis() * 100 + RUNS.incrementAndGet() % 100;
@@ -499,6 +752,8 @@ class RegistryJourneyBrowserTest {
             Locale locale,
             String registerPerson,
             String registeredPattern,
+            String photoSaved,
+            String photoPattern,
             String editPattern,
             String saved,
             String identity,
@@ -535,6 +790,8 @@ class RegistryJourneyBrowserTest {
                             Locale.ENGLISH,
                             "Register person",
                             "%s registered.",
+                            "Photo saved.",
+                            "Photo of %s",
                             "Edit %s",
                             "Changes saved.",
                             "Identity",
@@ -568,6 +825,8 @@ class RegistryJourneyBrowserTest {
                             Locale.forLanguageTag("id"),
                             "Daftarkan orang",
                             "%s terdaftar.",
+                            "Foto disimpan.",
+                            "Foto %s",
                             "Ubah data %s",
                             "Perubahan disimpan.",
                             "Identitas",
@@ -601,6 +860,10 @@ class RegistryJourneyBrowserTest {
 
         String registered(String name) {
             return registeredPattern.formatted(name);
+        }
+
+        String photoOf(String name) {
+            return photoPattern.formatted(name);
         }
 
         String editTitle(String name) {
