@@ -27,7 +27,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
-            @Value("${peduli.data-dir}") String dataDir, @Value("${peduli.embedded.port:0}") int port)
+            @Value("${peduli.data-dir}") String dataDir,
+            @Value("${peduli.embedded.port:0}") int port,
+            @Value("${peduli.embedded.shared-buffers}") String sharedBuffers)
             throws IOException {
         Path directory = Path.of(dataDir).toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(directory.getParent());
@@ -36,7 +38,7 @@ class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "60")
-                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("unix_socket_directories", "");
         if (port > 0) {
             builder.setPort(port);

@@ -14,7 +14,10 @@ import java.util.Set;
  */
 final class NameTokens {
 
-    /** Words shorter than this are initials or particles: they rank results but do not restrict them. */
+    /**
+     * Words shorter than this are initials or particles: they restrict a search only while its closest plans are
+     * tried, and otherwise rank the results.
+     */
     static final int MIN_WORD = 3;
     /** Words at least this long also match dictionary words that start with them (a name typed in part). */
     static final int MIN_PREFIX = 4;
@@ -28,6 +31,17 @@ final class NameTokens {
         Set<String> words = new LinkedHashSet<>();
         for (String word : nameKey.split(" ")) {
             if (word.length() >= MIN_WORD) {
+                words.add(word);
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** The distinct words of a name key too short to be matched with typos (initials, particles). */
+    static List<String> shortWords(String nameKey) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : nameKey.split(" ")) {
+            if (!word.isEmpty() && word.length() < MIN_WORD) {
                 words.add(word);
             }
         }

@@ -60,8 +60,6 @@ class PersonSearch {
     static final int EXACT_ENOUGH = 20;
     /** Most dictionary words one partly typed word may stand for. */
     static final int MAX_PREFIX_TOKENS = 200;
-    /** Up to this many matches are also ranked by the similarity of the whole name (it costs time per match). */
-    static final int RANK_LIMIT = 300;
 
     static final int MAX_QUERY_LENGTH = 200;
     static final int MAX_AGE = 130;
@@ -80,6 +78,15 @@ class PersonSearch {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<String, String> regionNames = new ConcurrentHashMap<>();
+    /**
+     * A name search ranks at most this many of the people a plan finds (plus the few found by the closer plans tried
+     * before it); when more match, the total is reported as "more than" this and the user is asked to narrow the
+     * search. Fetching and ranking every one of 60,000 people called Siti would take far longer than reading the
+     * list ever could.
+     */
+    private int sampleLimit;
+    /** Lists without a name (everyone, filters only) count up to this many people, then say "more than". */
+    private int countLimit;
 
     PersonSearch(
             JdbcClient jdbc,
@@ -88,7 +95,11 @@ class PersonSearch {
             Organizations organizations,
             Access access,
             Clock clock,
-            @Value("${peduli.time-zone}") String zone) {
+            @Value("${peduli.time-zone}") String zone,
+            @Value("${peduli.registry.search-rank-limit:1000}") int sampleLimit,
+            @Value("${peduli.registry.list-count-limit:10000}") int countLimit) {
+        this.sampleLimit = sampleLimit;
+        this.countLimit = countLimit;
         this.jdbc = jdbc;
         this.encryption = encryption;
         this.regions = regions;
@@ -100,7 +111,7 @@ class PersonSearch {
 
     /** What the search box holds. */
     enum Kind {
-        /** Nothing: every person (within the filters). */
+        /** Nothing: every person (within the filters), the most recently registered first. */
         ALL,
         /** A name of three or more letters: fuzzy. */
         NAME,
@@ -157,17 +168,25 @@ class PersonSearch {
 
     /**
      * A WHERE clause with its parameters; for names, the relevance order ({@code rank}, which may use the window
-     * {@code count(*) over ()}) and the word similarity threshold to set first (trigram matching only).
+     * {@code count(*) over ()}), the word similarity threshold to set first (trigram matching only) and the
+     * conditions of the closer plan tried before this one ({@code include}), whose few people are always ranked even
+     * when this plan finds more people than are ranked.
      */
-    record Where(String sql, MapSqlParameterSource params, String rank, String threshold, long minimum) {
+    record Where(
+            String sql, MapSqlParameterSource params, String rank, String threshold, long minimum, String include) {
 
         Where(String sql, MapSqlParameterSource params, String rank, String threshold) {
-            this(sql, params, rank, threshold, 1);
+            this(sql, params, rank, threshold, 1, null);
         }
 
         /** The same plan, used only when it finds at least {@code count} people (otherwise the next is tried). */
         Where atLeast(long count) {
-            return new Where(sql, params, rank, threshold, count);
+            return new Where(sql, params, rank, threshold, count, include);
+        }
+
+        /** The same plan, also ranking everyone the conditions {@code closer} find. */
+        Where including(String closer) {
+            return new Where(sql, params, rank, threshold, minimum, closer);
         }
     }
 
@@ -280,34 +299,45 @@ class PersonSearch {
         PageResult<PersonSummary> found = null;
         for (Where where : plans) {
             found = page(where, pageNumber, pageSize);
-            if (found.total() >= where.minimum()) {
+            if (!found.totalExact() || found.total() >= where.minimum()) {
                 break;
             }
         }
         return found;
     }
 
-    /** Runs one plan: relevance-ranked and counted in one pass for names, counted then ordered by name otherwise. */
+    /**
+     * Runs one plan. Names are ranked by relevance and counted in one pass over at most {@code sampleLimit} of the
+     * people found (and everyone the closer plan before found), and so are names typed in part (ordered by name);
+     * lists without a name are counted up to {@code countLimit} and show the most recently registered first. A total that reached its limit is reported as a lower bound.
+     */
     private PageResult<PersonSummary> page(Where where, int pageNumber, int pageSize) {
         apply(where);
         MapSqlParameterSource params = new MapSqlParameterSource(where.params().getValues())
                 .addValue("limit", pageSize)
                 .addValue("offset", (long) pageNumber * pageSize);
         if (where.rank() == null) {
-            long total = count(where);
+            long total = countUpTo(where, countLimit);
             if (total == 0) {
                 return new PageResult<>(List.of(), pageNumber, pageSize, 0);
             }
             List<Row> rows = jdbc.sql("select " + COLUMNS + " from registry.person p where " + where.sql()
-                            + " order by p.full_name, p.id limit :limit offset :offset")
+                            + " order by p.id desc limit :limit offset :offset")
                     .paramSource(params)
                     .query((rs, i) -> row(rs))
                     .list();
-            return new PageResult<>(summaries(rows), pageNumber, pageSize, total);
+            return result(rows, pageNumber, pageSize, total, countLimit);
+        }
+        params.addValue("sample", sampleLimit + 1);
+        String sample = "select " + COLUMNS + ", p.name_tokens, p.name_key from registry.person p where " + where.sql()
+                + " limit :sample";
+        if (where.include() != null) {
+            sample = "(" + sample + ") union select " + COLUMNS + ", p.name_tokens, p.name_key"
+                    + " from registry.person p where " + where.include();
         }
         long[] total = {0};
-        List<Row> rows = jdbc.sql("select " + COLUMNS + ", count(*) over () as total_rows from registry.person p"
-                        + " where " + where.sql() + " order by " + where.rank() + " limit :limit offset :offset")
+        List<Row> rows = jdbc.sql("select " + COLUMNS + ", count(*) over () as total_rows from (" + sample + ") p"
+                        + " order by " + where.rank() + " limit :limit offset :offset")
                 .paramSource(params)
                 .query((rs, i) -> {
                     total[0] = rs.getLong("total_rows");
@@ -315,9 +345,28 @@ class PersonSearch {
                 })
                 .list();
         if (rows.isEmpty() && pageNumber > 0) {
-            total[0] = count(where);
+            total[0] = countUpTo(where, sampleLimit);
         }
-        return new PageResult<>(summaries(rows), pageNumber, pageSize, total[0]);
+        return result(rows, pageNumber, pageSize, total[0], sampleLimit);
+    }
+
+    /** The page; when counting stopped at {@code limit}, only the first {@code limit} rows can be paged through. */
+    private PageResult<PersonSummary> result(List<Row> rows, int pageNumber, int pageSize, long total, int limit) {
+        if (total <= limit) {
+            return new PageResult<>(summaries(rows), pageNumber, pageSize, total, true);
+        }
+        long room = Math.max(0, limit - (long) pageNumber * pageSize);
+        List<Row> shown = rows.size() > room ? rows.subList(0, (int) room) : rows;
+        return new PageResult<>(summaries(shown), pageNumber, pageSize, limit, false);
+    }
+
+    /** How many people the plan finds, counting no further than one more than {@code limit}. */
+    long countUpTo(Where where, int limit) {
+        return jdbc.sql("select count(*) from (select 1 from registry.person p where " + where.sql()
+                        + " limit :countLimit) found")
+                .paramSource(new MapSqlParameterSource(where.params().getValues()).addValue("countLimit", limit + 1))
+                .query(Long.class)
+                .single();
     }
 
     /** How many people the plan finds (its threshold must have been applied). */
@@ -340,11 +389,13 @@ class PersonSearch {
     }
 
     /**
-     * The ways to find the criteria, to try in order until one finds enough people. A name is first matched word by
-     * word: every word of three letters or more must meet a word of the name, as typed when that fills a page,
-     * otherwise the same word or one that differs by a typo (two for words of seven letters or more) or (for longer
-     * words) starts with it. Only when a word meets no dictionary word at all (several typos in a short word) is the
-     * whole name compared by trigram word similarity, strictly and then relaxed.
+     * The ways to find the criteria, to try in order until one finds enough people. A name is matched word by word,
+     * in three widening steps that each must fill a page to be used: every word as typed; every word as typed but
+     * one, which may differ by a typo (two for words of seven letters or more) or be typed in part; then any word
+     * that way. Words of one or two letters (initials, particles such as "I" or "Ni") restrict the first two steps
+     * when they occur in the dictionary and only rank the last. When no one has every word, people who have all
+     * words but one are listed (a word typed too many, or missing from the record). Only when a word meets no
+     * dictionary word at all is the whole name compared by trigram word similarity, strictly and then relaxed.
      */
     List<Where> plans(Criteria criteria, UnitScope scope) {
         if (criteria.kind() != Kind.NAME) {
@@ -353,11 +404,25 @@ class PersonSearch {
         List<Where> plans = new ArrayList<>();
         TokenMatch tokens = tokens(criteria.nameKey());
         if (tokens != null) {
-            TokenMatch exact = tokens.exactOnly();
+            String closer = null;
+            String exact = tokens.exactCondition();
             if (exact != null) {
-                plans.add(where(criteria, scope, exact, null).atLeast(EXACT_ENOUGH));
+                Where plan = where(criteria, scope, tokens, null, exact);
+                plans.add(plan.atLeast(EXACT_ENOUGH));
+                closer = plan.sql();
             }
-            plans.add(where(criteria, scope, tokens, null));
+            String oneTypo = tokens.oneTypoCondition();
+            if (oneTypo != null && !oneTypo.equals(tokens.anyCondition())) {
+                Where plan = where(criteria, scope, tokens, null, oneTypo);
+                plans.add(plan.atLeast(EXACT_ENOUGH).including(closer));
+                closer = plan.sql();
+            }
+            plans.add(
+                    where(criteria, scope, tokens, null, tokens.anyCondition()).including(closer));
+            String allButOne = tokens.allButOneCondition();
+            if (allButOne != null) {
+                plans.add(where(criteria, scope, tokens, null, allButOne));
+            }
             return plans;
         }
         plans.add(where(criteria, scope, null, STRICT_THRESHOLD));
@@ -367,18 +432,87 @@ class PersonSearch {
 
     /**
      * For each significant query word, the dictionary words it may stand for, by closeness: the word itself (when
-     * it occurs), words one typo away, and words further away or starting with it.
+     * it occurs), words one typo away, and words further away or starting with it; and the short words of the query
+     * that occur in the dictionary. The conditions refer to the parameters {@code :e<i>} (the exact words of word
+     * i), {@code :a<i>} (all its words) and {@code :short}, which {@link #where} sets.
      */
-    record TokenMatch(List<WordTokens> words) {
+    record TokenMatch(List<WordTokens> words, List<String> shortWords) {
 
-        /** Only the words as typed; null when one of them does not occur. */
-        TokenMatch exactOnly() {
+        /** Every word as typed (and the short words); null when a word does not occur as typed. */
+        String exactCondition() {
             if (words.stream().anyMatch(w -> w.exact().isEmpty())) {
                 return null;
             }
-            return new TokenMatch(words.stream()
-                    .map(w -> new WordTokens(w.exact(), List.of(), List.of()))
-                    .toList());
+            List<String> conditions = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                conditions.add("p.name_tokens && cast(:e" + i + " as text[])");
+            }
+            return withShort(String.join(" and ", conditions));
+        }
+
+        /** Every word as typed but at most one (and the short words); null when two words do not occur as typed. */
+        String oneTypoCondition() {
+            List<String> alternatives = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                List<String> conditions = new ArrayList<>();
+                boolean possible = true;
+                for (int j = 0; j < words.size(); j++) {
+                    if (j == i) {
+                        conditions.add("p.name_tokens && cast(:a" + j + " as text[])");
+                    } else if (words.get(j).exact().isEmpty()) {
+                        possible = false;
+                    } else {
+                        conditions.add("p.name_tokens && cast(:e" + j + " as text[])");
+                    }
+                }
+                if (possible) {
+                    alternatives.add(String.join(" and ", conditions));
+                }
+            }
+            if (alternatives.isEmpty()) {
+                return null;
+            }
+            return withShort(
+                    alternatives.size() == 1
+                            ? alternatives.get(0)
+                            : "("
+                                    + alternatives.stream()
+                                            .map(a -> "(" + a + ")")
+                                            .collect(Collectors.joining(" or ")) + ")");
+        }
+
+        /** Each word may be any of its dictionary words; short words do not restrict. */
+        String anyCondition() {
+            List<String> conditions = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                conditions.add("p.name_tokens && cast(:a" + i + " as text[])");
+            }
+            return String.join(" and ", conditions);
+        }
+
+        /**
+         * All words but one, each as any of its dictionary words: for a name typed with a word too many, or with a
+         * word the person's record does not have. Null for a single word.
+         */
+        String allButOneCondition() {
+            if (words.size() < 2) {
+                return null;
+            }
+            List<String> alternatives = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                List<String> conditions = new ArrayList<>();
+                for (int j = 0; j < words.size(); j++) {
+                    if (j != i) {
+                        conditions.add("p.name_tokens && cast(:a" + j + " as text[])");
+                    }
+                }
+                alternatives.add("(" + String.join(" and ", conditions) + ")");
+            }
+            return "(" + String.join(" or ", alternatives) + ")";
+        }
+
+        private String withShort(String condition) {
+            return shortWords.isEmpty() ? condition : condition + " and p.name_tokens @> cast(:short as text[])";
         }
     }
 
@@ -398,6 +532,7 @@ class PersonSearch {
         if (words.isEmpty()) {
             return null;
         }
+        List<String> shortWords = NameTokens.shortWords(nameKey);
         // Plans of name searches are cheap but may be estimated above the cost at which compiling them pays off.
         jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true), set_config('jit', 'off', true)")
                 .param("threshold", TOKEN_TRIGRAM_THRESHOLD)
@@ -405,11 +540,14 @@ class PersonSearch {
                 .single();
         List<String> branches = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
+        if (!shortWords.isEmpty()) {
+            params.addValue("short", shortWords);
+            branches.add("select -1 as w, token, 0 as via from registry.name_token where token in (:short)");
+        }
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             params.addValue("v" + i, NameTokens.deletions(word));
-            branches.add(
-                    "select " + i + " as w, token, 0 as via from registry.name_token where token in (:v" + i + ")");
+            branches.add("select " + i + ", token, 0 from registry.name_token where token in (:v" + i + ")");
             branches.add("select " + i + ", token, 1 from registry.name_token_variant where variant in (:v" + i + ")");
             if (word.length() >= NameTokens.MIN_PREFIX) {
                 params.addValue("p" + i, word + "%");
@@ -424,9 +562,14 @@ class PersonSearch {
         }
         List<Map<String, Integer>> found = new ArrayList<>();
         words.forEach(w -> found.add(new HashMap<>()));
+        Set<String> knownShort = new java.util.TreeSet<>();
         jdbc.sql(String.join(" union all ", branches)).paramSource(params).query(rs -> {
             int index = rs.getInt(1);
             String token = rs.getString(2);
+            if (index < 0) {
+                knownShort.add(token);
+                return;
+            }
             int via = rs.getInt(3);
             String word = words.get(index);
             int limit = NameTokens.allowedDistance(word);
@@ -443,7 +586,7 @@ class PersonSearch {
             }
             matches.add(new WordTokens(closeness(tokens, 0), closeness(tokens, 1), closeness(tokens, 2)));
         }
-        return new TokenMatch(matches);
+        return new TokenMatch(matches, List.copyOf(knownShort));
     }
 
     private static List<String> closeness(Map<String, Integer> tokens, int closeness) {
@@ -491,6 +634,12 @@ class PersonSearch {
      * {@code tokens} when given, otherwise by trigram word similarity at {@code threshold}.
      */
     Where where(Criteria criteria, UnitScope scope, TokenMatch tokens, String threshold) {
+        return where(criteria, scope, tokens, threshold, tokens == null ? null : tokens.anyCondition());
+    }
+
+    /** As above, with {@code tokenCondition} (one of {@link TokenMatch}'s) choosing the words that must match. */
+    private Where where(
+            Criteria criteria, UnitScope scope, TokenMatch tokens, String threshold, String tokenCondition) {
         String rank = null;
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -503,21 +652,25 @@ class PersonSearch {
             case NAME -> {
                 params.addValue("nameKey", criteria.nameKey());
                 if (tokens != null) {
-                    // Each word must meet one of its dictionary words; closer words rank higher, then fewer extra
-                    // words, then (for a small set) the similarity of the whole name.
+                    // Each word must meet one of its dictionary words; closer words rank higher, then names with
+                    // the short words typed, then the similarity of the whole name, then fewer extra words.
                     List<String> closeness = new ArrayList<>();
                     for (int i = 0; i < tokens.words().size(); i++) {
                         WordTokens word = tokens.words().get(i);
-                        conditions.add("p.name_tokens && cast(:w" + i + " as text[])");
-                        params.addValue("w" + i, arrayLiteral(word.all()));
+                        params.addValue("a" + i, arrayLiteral(word.all()));
                         params.addValue("e" + i, arrayLiteral(word.exact()));
                         params.addValue("n" + i, arrayLiteral(word.near()));
                         closeness.add("case when p.name_tokens && cast(:e" + i + " as text[]) then 0 when"
                                 + " p.name_tokens && cast(:n" + i + " as text[]) then 1 else 2 end");
                     }
-                    params.addValue("rankLimit", RANK_LIMIT);
-                    rank = String.join(" + ", closeness) + ", case when count(*) over () <= :rankLimit then"
-                            + " public.similarity(p.name_key, :nameKey) else 0 end desc, cardinality(p.name_tokens),"
+                    conditions.add(tokenCondition);
+                    String shortRank = "";
+                    if (!tokens.shortWords().isEmpty()) {
+                        params.addValue("short", arrayLiteral(tokens.shortWords()));
+                        shortRank = ", case when p.name_tokens @> cast(:short as text[]) then 0 else 1 end";
+                    }
+                    rank = String.join(" + ", closeness) + shortRank
+                            + ", public.similarity(p.name_key, :nameKey) desc, cardinality(p.name_tokens),"
                             + " p.full_name, p.id";
                 } else {
                     conditions.add(":nameKey operator(public.<%) p.name_key");
@@ -529,6 +682,7 @@ class PersonSearch {
                 conditions.add("(p.name_key like :prefix or p.name_key like :wordPrefix)");
                 params.addValue("prefix", criteria.nameKey() + "%");
                 params.addValue("wordPrefix", "% " + criteria.nameKey() + "%");
+                rank = "p.full_name, p.id";
             }
             case IDENTIFIER -> {
                 List<String> matches = new ArrayList<>();

@@ -424,6 +424,66 @@ class PersonSearchTests {
         assertThat(ids).hasSize(25);
     }
 
+    @Test
+    void whenNoOneHasEveryWordPeopleWithAllButOneAreListed() throws Exception {
+        // Every word is a registered name word, but nobody has all three.
+        MvcResult result = search("dpo", "Djoko Sukmajaya Purwosantoso")
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(result.getResponse().getContentAsString())
+                .contains("\"id\":" + seeded.get("djoko") + ",")
+                .doesNotContain("Bagus Sukmajaya");
+    }
+
+    @Test
+    void aBroadNameRanksOnlyTheFirstMatchesAndSaysThereAreMore() throws Exception {
+        PersonSearch search = context.getBean(PersonSearch.class);
+        int limit = (int) ReflectionTestUtils.getField(search, "sampleLimit");
+        ReflectionTestUtils.setField(search, "sampleLimit", 10);
+        try {
+            search("pekerja.alyatama", "Bagus Sukmajaya")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(10))
+                    .andExpect(jsonPath("$.totalExact").value(false))
+                    .andExpect(jsonPath("$.items.length()").value(10));
+            search("pekerja.alyatama", "Siti Lestari Wiryaningrum")
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.totalExact").value(true));
+            mvc.perform(post("/people/search")
+                            .with(as(context, "pekerja.alyatama"))
+                            .with(csrf())
+                            .param("q", "Bagus Sukmajaya"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Lebih dari 10 orang cocok")));
+        } finally {
+            ReflectionTestUtils.setField(search, "sampleLimit", limit);
+        }
+    }
+
+    @Test
+    void aListWithoutANameCountsUpToItsLimitAndShowsTheNewestFirst() throws Exception {
+        PersonSearch search = context.getBean(PersonSearch.class);
+        int limit = (int) ReflectionTestUtils.getField(search, "countLimit");
+        ReflectionTestUtils.setField(search, "countLimit", 5);
+        try {
+            MvcResult result = mvc.perform(
+                            bearer(get("/api/v1/people").param("region", "15.71.01.1004"), context, "pekerja.alyatama"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(5))
+                    .andExpect(jsonPath("$.totalExact").value(false))
+                    .andReturn();
+            List<Long> ids = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)")
+                    .matcher(result.getResponse().getContentAsString());
+            while (m.find()) {
+                ids.add(Long.valueOf(m.group(1)));
+            }
+            assertThat(ids).hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        } finally {
+            ReflectionTestUtils.setField(search, "countLimit", limit);
+        }
+    }
+
     // Export
 
     @Test
