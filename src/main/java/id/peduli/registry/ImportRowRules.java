@@ -33,7 +33,8 @@ final class ImportRowRules {
     }
 
     static final String CHECK_COLUMNS = "row_no, ok, warn, issues, external_id, nik_hash, region_code,"
-            + " guardian_external_id, household_key, relationship, kk_hash, kk_valid_from";
+            + " guardian_external_id, household_key, relationship, kk_hash, kk_valid_from, name_key, birth_date,"
+            + " birth_year";
     static final String PERSON_COLUMNS = "org_unit_id, full_name, other_names, name_key, sex, birth_place,"
             + " birth_date, birth_year, birth_date_approximate, nik_cipher, nik_hash, nik_masked, region_code,"
             + " regency_code, rt, rw, street, phone, disability_types, external_id, import_job_id";
@@ -309,6 +310,8 @@ final class ImportRowRules {
         }
 
         boolean ok = !problems.error;
+        String nameKey =
+                fullName == null ? null : NameKey.of(otherNames == null ? fullName : fullName + " " + otherNames);
         if (target == Target.CHECK) {
             out.append(cells.rowNumber()).append('\t');
             out.append(ok ? 't' : 'f').append('\t');
@@ -321,11 +324,12 @@ final class ImportRowRules {
             field(out, household);
             field(out, relationship);
             bytes(out, kkHash);
-            last(out, kkFrom == null ? null : kkFrom.toString());
+            field(out, kkFrom == null ? null : kkFrom.toString());
+            field(out, nameKey);
+            field(out, birthDate == null ? null : birthDate.toString());
+            last(out, year == null ? null : year.toString());
             return ok;
         }
-        String nameKey =
-                fullName == null ? null : NameKey.of(otherNames == null ? fullName : fullName + " " + otherNames);
         if (target == Target.PERSON) {
             out.append(unitId).append('\t');
         } else {

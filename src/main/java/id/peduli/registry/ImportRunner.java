@@ -291,7 +291,8 @@ class ImportRunner implements DisposableBean {
                             row_no integer not null, ok boolean not null, warn boolean not null, issues jsonb,
                             external_id varchar(64), nik_hash bytea, region_code varchar(13),
                             guardian_external_id varchar(64), household_key varchar(100), relationship varchar(20),
-                            kk_hash bytea, kk_valid_from date
+                            kk_hash bytea, kk_valid_from date, name_key varchar(300), birth_date date,
+                            birth_year smallint
                         ) on commit drop
                         """).update();
         jdbc.sql("""
@@ -602,6 +603,8 @@ class ImportRunner implements DisposableBean {
                     """);
         }
 
+        possibleDuplicates(allUnits);
+
         jdbc.sql("""
                         insert into import_guardian (row_no, guardian_id, guardian_row)
                         select distinct on (s.row_no) s.row_no, m.person_id, g.row_no
@@ -714,6 +717,52 @@ class ImportRunner implements DisposableBean {
                 break;
             }
         }
+    }
+
+    /**
+     * Warns of rows that may describe someone already registered or listed twice, as registration does: a new person
+     * (no NIK or external id of the registry matched) with a similar name, the same regency and the same birth date
+     * (or birth year ± 1 when either date is approximate) as a registered person, unless both have a NIK (two NIKs
+     * are two people); and rows of the file with the same
+     * name key, regency and birth date (or year, when approximate) that do not both carry a NIK. These are warnings:
+     * the user reads them in the report and may leave such rows out of the commit. Only people the importer may read
+     * are named; others are reported without their name.
+     */
+    private void possibleDuplicates(boolean allUnits) {
+        jdbc.sql("select set_config('pg_trgm.similarity_threshold', '0.6', true)")
+                .query((rs, i) -> rs.getString(1))
+                .single();
+        problem("""
+                select distinct on (s.row_no) s.row_no, 'full_name', 'WARNING', 'import.possibleDuplicate',
+                    jsonb_build_array(p.id, case when :all or p.org_unit_id in (select unit_id from import_scope)
+                                            then p.full_name else '' end)
+                from import_row s
+                join registry.person p on p.regency_code = substr(s.region_code, 1, 5)
+                    and p.birth_year between s.birth_year - 1 and s.birth_year + 1
+                where s.ok and s.name_key is not null and s.region_code is not null and s.birth_year is not null
+                  and p.merged_into is null
+                  and (p.birth_date = s.birth_date or p.birth_date_approximate or s.birth_date is null)
+                  and p.name_key operator(public.%) s.name_key
+                  and (s.nik_hash is null or p.nik_hash is null)
+                  and not exists (select 1 from import_match m where m.row_no = s.row_no)
+                order by s.row_no, public.similarity(p.name_key, s.name_key) desc, p.id
+                """.replace(":all", allUnits ? "true" : "false"));
+        problem("""
+                select s.row_no, 'full_name', 'WARNING', 'import.possibleDuplicateInFile', jsonb_build_array(d.first_row)
+                from import_row s
+                join (select name_key, substr(region_code, 1, 5) as regency, coalesce(birth_date::text, birth_year::text)
+                             as born, min(row_no) as first_row, count(nik_hash) as niks, count(*) as rows
+                      from import_row
+                      where ok and name_key is not null and region_code is not null and birth_year is not null
+                      group by 1, 2, 3 having count(*) > 1) d
+                    on d.name_key = s.name_key and d.regency = substr(s.region_code, 1, 5)
+                    and d.born = coalesce(s.birth_date::text, s.birth_year::text)
+                where s.ok and s.row_no <> d.first_row and d.niks < d.rows
+                """);
+        jdbc.sql("""
+                        update import_row set warn = true
+                        where not warn and row_no in (select row_no from import_problem where severity = 'WARNING')
+                        """).update();
     }
 
     private void problem(String select) {
