@@ -91,8 +91,12 @@ public final class FormErrors {
         return fields.getOrDefault(field, "");
     }
 
+    /** The class that marks a field with a message: an error, or a warning when every message is one. */
     public String invalidClass(String field) {
-        return has(field) ? " is-invalid" : "";
+        if (!has(field)) {
+            return "";
+        }
+        return warningsOnly ? " is-warning" : " is-invalid";
     }
 
     public List<String> global() {

@@ -142,6 +142,9 @@ class People {
             }
         }
         requireWrite(current.orgUnitId());
+        if (current.mergedInto() != null) {
+            throw BusinessException.conflict(null, "person.mergedNoEdit", String.valueOf(current.mergedInto()));
+        }
         if (command.orgUnitId() != current.orgUnitId()) {
             requireWrite(command.orgUnitId());
         }

@@ -160,9 +160,13 @@ class PersonPageController {
 
     @GetMapping("/people/{id}/edit")
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
-    String editForm(@PathVariable long id, Model model) {
+    String editForm(@PathVariable long id, Ui ui, Model model, RedirectAttributes redirect) {
         PersonView person = people.view(id, true);
         requireWrite(person);
+        if (person.mergedInto() != null) {
+            Flash.error(redirect, ui.t("person.mergedNoEdit", String.valueOf(person.mergedInto())));
+            return "redirect:/people/" + id;
+        }
         return form(model, PersonForm.of(person), FormErrors.none(), List.of(), person);
     }
 
@@ -177,6 +181,10 @@ class PersonPageController {
             RedirectAttributes redirect) {
         PersonView person = people.view(id, true);
         requireWrite(person);
+        if (person.mergedInto() != null) {
+            Flash.error(redirect, ui.t("person.mergedNoEdit", String.valueOf(person.mergedInto())));
+            return "redirect:/people/" + id;
+        }
         PersonCommand command = form.command();
         FormErrors errors = FormErrors.of(validator.validate(command));
         List<DuplicateCandidate> candidates = List.of();

@@ -70,8 +70,35 @@ class PersonWebTests {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(Matchers.containsString("Kemungkinan orang yang sama")))
                 .andExpect(content().string(Matchers.containsString("Siti Lestari Halaman")))
-                .andExpect(content().string(Matchers.containsString("id=\"acceptWarnings\"")));
+                .andExpect(content().string(Matchers.containsString("id=\"acceptWarnings\"")))
+                // A warning the user may accept is marked as one, not as an error.
+                .andExpect(content().string(Matchers.containsString("is-warning")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("is-invalid"))));
         mvc.perform(form.param("acceptWarnings", "true")).andExpect(status().isFound());
+    }
+
+    @Test
+    void aMergedRecordCannotBeEditedOnThePageOrThroughTheApi() throws Exception {
+        long alyatama = unit(context, "PSAA Alyatama Jambi");
+        long survivor = register("Gabung Tetap Sekar", "1961-02-03");
+        long merged = register("Gabung Lama Sekar", "1961-02-03");
+        jdbc.sql("update registry.person set merged_into = ? where id = ?")
+                .params(survivor, merged)
+                .update();
+        mvc.perform(get("/people/" + merged + "/edit").with(as(context, "pekerja.alyatama")))
+                .andExpect(status().isFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/people/" + merged))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", Matchers.containsString("#" + survivor)));
+        mvc.perform(bearer(put("/api/v1/people/" + merged), context, "pekerja.alyatama")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"version":0,"person":{"orgUnitId":%d,"fullName":"Gabung Baru","sex":"F",
+                                 "birthDate":"1961-02-03","regionCode":"15.71.02","acceptWarnings":true}}
+                                """.formatted(alyatama)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("person.mergedNoEdit"));
     }
 
     @Test
