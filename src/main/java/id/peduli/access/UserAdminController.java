@@ -82,15 +82,7 @@ class UserAdminController {
     @GetMapping("/admin/users/{id}")
     String edit(@PathVariable long id, Model model) {
         UserView user = users.get(id);
-        model.addAttribute("user", user);
-        model.addAttribute(
-                "form",
-                new ProfileForm(
-                        user.fullName(), user.email(), user.phone(), user.locale(), user.enabled(), user.version()));
-        model.addAttribute("errors", FormErrors.none());
-        model.addAttribute("units", rules.grantableUnits());
-        model.addAttribute("temporaryPassword", null);
-        return "access/user-edit";
+        return editPage(model, user, profile(user), FormErrors.none(), null);
     }
 
     @PostMapping("/admin/users/{id}")
@@ -114,12 +106,7 @@ class UserAdminController {
             }
         }
         response.setStatus(errors.any() ? 422 : 200);
-        model.addAttribute("user", users.get(id));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("units", rules.grantableUnits());
-        model.addAttribute("temporaryPassword", null);
-        return "access/user-edit";
+        return editPage(model, users.get(id), form, errors, null);
     }
 
     @PostMapping("/admin/users/{id}/grants")
@@ -155,15 +142,22 @@ class UserAdminController {
     String resetPassword(@PathVariable long id, Model model) {
         String temporary = users.resetPassword(id);
         UserView user = users.get(id);
+        return editPage(model, user, profile(user), FormErrors.none(), temporary);
+    }
+
+    /** The user's page: profile form, grants, and a temporary password only right after a reset. */
+    private String editPage(Model model, UserView user, ProfileForm form, FormErrors errors, String temporaryPassword) {
         model.addAttribute("user", user);
-        model.addAttribute(
-                "form",
-                new ProfileForm(
-                        user.fullName(), user.email(), user.phone(), user.locale(), user.enabled(), user.version()));
-        model.addAttribute("errors", FormErrors.none());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
         model.addAttribute("units", rules.grantableUnits());
-        model.addAttribute("temporaryPassword", temporary);
+        model.addAttribute("temporaryPassword", temporaryPassword);
         return "access/user-edit";
+    }
+
+    private static ProfileForm profile(UserView user) {
+        return new ProfileForm(
+                user.fullName(), user.email(), user.phone(), user.locale(), user.enabled(), user.version());
     }
 
     @PostMapping("/admin/users/{id}/unlock")

@@ -38,35 +38,24 @@ class PersonSearchPageController {
         this.access = access;
     }
 
+    /** The search fields (q, region, ageFrom, ageTo, sex, disability) bind to {@link PersonSearchForm}. */
     @GetMapping("/people")
     String list(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String ageFrom,
-            @RequestParam(required = false) String ageTo,
-            @RequestParam(required = false) String sex,
-            @RequestParam(required = false) String disability,
+            PersonSearchForm form,
             @RequestParam(defaultValue = "0") int page,
             Ui ui,
             Model model,
             HttpServletResponse response) {
-        PersonSearchForm form = new PersonSearchForm(q, region, ageFrom, ageTo, sex, disability);
         return render(form, false, page, PersonSearchPage.ExportForm.empty(), FormErrors.none(), ui, model, response);
     }
 
     @PostMapping("/people/search")
     String search(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String ageFrom,
-            @RequestParam(required = false) String ageTo,
-            @RequestParam(required = false) String sex,
-            @RequestParam(required = false) String disability,
+            PersonSearchForm form,
             @RequestParam(defaultValue = "0") int page,
             Ui ui,
             Model model,
             HttpServletResponse response) {
-        PersonSearchForm form = new PersonSearchForm(q, region, ageFrom, ageTo, sex, disability);
         return render(form, true, page, PersonSearchPage.ExportForm.empty(), FormErrors.none(), ui, model, response);
     }
 
@@ -74,19 +63,13 @@ class PersonSearchPageController {
     @PostMapping("/people/export")
     @PreAuthorize(RegistryRoles.EXPORT_EXPRESSION)
     String export(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String ageFrom,
-            @RequestParam(required = false) String ageTo,
-            @RequestParam(required = false) String sex,
-            @RequestParam(required = false) String disability,
+            PersonSearchForm form,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "false") boolean includeFullNik,
             Ui ui,
             Model model,
             HttpServletResponse response) {
-        PersonSearchForm form = new PersonSearchForm(q, region, ageFrom, ageTo, sex, disability);
         PersonSearchPage.ExportForm exportForm = new PersonSearchPage.ExportForm(
                 reason == null ? "" : reason.strip(), format == null ? "CSV" : format, includeFullNik);
         PersonSearch.Criteria criteria;

@@ -2,24 +2,19 @@ package id.peduli.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.peduli.Browser;
+import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The platform's main journeys in real Chromium, each in Indonesian and in English, with axe on every page they
@@ -28,34 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * failed sign-ins in the processing log.
  */
 @PeduliTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlatformJourneyBrowserTest {
+class PlatformJourneyBrowserTest extends BrowserTestSupport {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final String KARTINI = "BBRSBG Kartini Temanggung";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${peduli.demo.password}")
-    String demoPassword;
-
     @Autowired
     Users users;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void comeAsANewVisitor() {

@@ -3,46 +3,21 @@ package id.peduli.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.peduli.Browser;
+import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The main pages fit a 1366×768 laptop and a 360×740 phone: nothing makes the page scroll sideways, and on the phone
  * the menu folds behind the toggler and opens from it.
  */
 @PeduliTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResponsiveLayoutBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${peduli.demo.password}")
-    String demoPassword;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ResponsiveLayoutBrowserTest extends BrowserTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"desktop", "phone"})

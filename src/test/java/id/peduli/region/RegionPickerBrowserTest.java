@@ -2,45 +2,25 @@ package id.peduli.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.peduli.Browser;
+import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The region picker and browser in real Chromium: cascading choices, pre-filling, and axe in both languages. */
 @PeduliTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegionPickerBrowserTest {
+class RegionPickerBrowserTest extends BrowserTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    @Value("${peduli.demo.password}")
-    String demoPassword;
-
-    Browser browser;
     WebDriver driver;
 
     @BeforeAll
-    void startBrowserAndSignIn() {
-        browser = Browser.start(port);
+    void signIn() {
         driver = browser.driver();
         browser.signIn("pekerja.alyatama", demoPassword);
-    }
-
-    @AfterAll
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -335,53 +335,81 @@ class ImportTests {
     }
 
     @Test
+    void aRowLikeSomeoneRegisteredOrLikeAnotherRowIsWarnedOfAndCanStillBeCommitted() throws Exception {
+        String registered = externalId("sumarsih");
+        ImportClient client = worker();
+        client.committed(
+                client.validated(
+                        alyatama(),
+                        "terdaftar.csv",
+                        csv(
+                                ImportTestFiles.HEADER,
+                                row(registered, "Sumarsih Wulandari", "P", "1971-03-09", "", "15.71.01.1001"))),
+                "ALL_OR_NOTHING");
+        long registeredId = jdbc.sql("select id from registry.person where external_id = ?")
+                .param(registered)
+                .query(Long.class)
+                .single();
+
+        long id = client.validated(
+                alyatama(),
+                "baru.csv",
+                csv(
+                        ImportTestFiles.HEADER,
+                        row(externalId("mirip"), "Sumarsi Wulandary", "P", "1971-03-09", "", "15.71.01.1002"),
+                        row(externalId("darsono1"), "Darsono Hadiprayitno", "L", "1969-11-30", "", "15.71.01.1001"),
+                        row(externalId("darsono2"), "Darsono Hadiprayitno", "L", "1969-11-30", "", "15.71.01.1003"),
+                        row(
+                                externalId("lain"),
+                                "Sumarsih Wulandari",
+                                "P",
+                                "1971-03-09",
+                                nik(LocalDate.of(1971, 3, 9), true),
+                                "15.71.01.1001")));
+        String status = client.status(id);
+        assertThat(number(status, "$.errorRows")).isZero();
+        assertThat(number(status, "$.warningRows")).isEqualTo(3);
+        assertThat(client.report(id, "csv", "id"))
+                .contains("2,full_name,full_name,Peringatan,\"Mungkin orang yang sudah terdaftar: #" + registeredId
+                        + " Sumarsih Wulandari (nama mirip,")
+                .contains("4,full_name,full_name,Peringatan,\"Nama, kabupaten/kota dan tanggal lahir sama dengan"
+                        + " baris 3;")
+                .contains("5,full_name,full_name,Peringatan,\"Mungkin orang yang sudah terdaftar: #" + registeredId);
+        assertThat(client.report(id, "csv", "en"))
+                .contains("2,full_name,full_name,Warning,\"Possibly someone already registered: #" + registeredId);
+
+        String done = client.committed(id, "ALL_OR_NOTHING");
+        assertThat(number(done, "$.createdRows")).isEqualTo(4);
+    }
+
+    @Test
     void aKkPeriodThatOverlapsTheHouseholdsHistoryIsRefusedAndALaterOneClosesTheCurrent() throws Exception {
         String head = externalId("kk");
         String nik = nik(LocalDate.of(1965, 1, 1), false);
         String firstKk = kk();
         ImportClient client = worker();
-        long first = client.validated(
-                alyatama(),
-                "kk1.csv",
-                csv(
-                        ImportTestFiles.HEADER,
-                        String.join(
-                                ",",
-                                head,
-                                "Darmaji",
-                                "L",
-                                "1965-01-01",
-                                "",
-                                nik,
-                                "",
-                                "H",
-                                "KEPALA",
-                                firstKk,
-                                "2020-01-01",
-                                "",
-                                "")));
+        // The same head of household in each file, with the KK number and the date it is valid from.
+        java.util.function.BiFunction<String, String, byte[]> headWithKk = (number, validFrom) -> csv(
+                ImportTestFiles.HEADER,
+                String.join(
+                        ",",
+                        head,
+                        "Darmaji",
+                        "L",
+                        "1965-01-01",
+                        "",
+                        nik,
+                        "",
+                        "H",
+                        "KEPALA",
+                        number,
+                        validFrom,
+                        "",
+                        ""));
+        long first = client.validated(alyatama(), "kk1.csv", headWithKk.apply(firstKk, "2020-01-01"));
         client.committed(first, "ALL_OR_NOTHING");
 
-        long overlapping = client.validated(
-                alyatama(),
-                "kk2.csv",
-                csv(
-                        ImportTestFiles.HEADER,
-                        String.join(
-                                ",",
-                                head,
-                                "Darmaji",
-                                "L",
-                                "1965-01-01",
-                                "",
-                                nik,
-                                "",
-                                "H",
-                                "KEPALA",
-                                kk(),
-                                "2019-06-01",
-                                "",
-                                "")));
+        long overlapping = client.validated(alyatama(), "kk2.csv", headWithKk.apply(kk(), "2019-06-01"));
         assertThat(number(client.status(overlapping), "$.errorRows")).isEqualTo(1);
         assertThat(client.report(overlapping, "csv", "id"))
                 .contains("2,kk_valid_from,kk_valid_from,Galat,Masa berlaku KK ini bertumpuk dengan KK keluarga"
@@ -389,26 +417,7 @@ class ImportTests {
         assertThat(client.commit(overlapping, "ALL_OR_NOTHING").getResponse().getStatus())
                 .isEqualTo(409);
 
-        long later = client.validated(
-                alyatama(),
-                "kk3.csv",
-                csv(
-                        ImportTestFiles.HEADER,
-                        String.join(
-                                ",",
-                                head,
-                                "Darmaji",
-                                "L",
-                                "1965-01-01",
-                                "",
-                                nik,
-                                "",
-                                "H",
-                                "KEPALA",
-                                kk(),
-                                "2023-01-01",
-                                "",
-                                "")));
+        long later = client.validated(alyatama(), "kk3.csv", headWithKk.apply(kk(), "2023-01-01"));
         client.committed(later, "ALL_OR_NOTHING");
         List<String> periods = jdbc.sql("""
                         select k.valid_from || '..' || coalesce(k.valid_to::text, '') from registry.kk_history k

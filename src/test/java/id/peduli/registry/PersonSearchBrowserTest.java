@@ -3,18 +3,14 @@ package id.peduli.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.peduli.Browser;
+import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The people search page in Chromium, on a 1366×768 laptop and a 360×740 phone: search with a typo, results,
@@ -22,28 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots go to {@code target/screenshots}.
  */
 @PeduliTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonSearchBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${peduli.demo.password}")
-    String demoPassword;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class PersonSearchBrowserTest extends BrowserTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"desktop", "phone"})

@@ -3,6 +3,7 @@ package id.peduli.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.peduli.Browser;
+import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import id.peduli.access.Users;
 import java.awt.image.BufferedImage;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -33,7 +33,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 
 /**
@@ -45,8 +44,7 @@ import org.springframework.context.MessageSource;
  * person and finds the merge in the history. The registry pages fit a laptop and a phone screen.
  */
 @PeduliTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistryJourneyBrowserTest {
+class RegistryJourneyBrowserTest extends BrowserTestSupport {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final AtomicInteger BIRTHS = new AtomicInteger();
@@ -59,12 +57,6 @@ class RegistryJourneyBrowserTest {
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    @LocalServerPort
-    int port;
-
-    @Value("${peduli.demo.password}")
-    String demoPassword;
-
     @Value("${peduli.time-zone}")
     String timeZone;
 
@@ -74,22 +66,17 @@ class RegistryJourneyBrowserTest {
     @Autowired
     MessageSource messages;
 
-    Browser browser;
     Path uploads;
     /** The unit of the signed-in demo user, where they register people. */
     String homeUnit;
 
     @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start(port);
+    void createUploads() throws IOException {
         uploads = Files.createTempDirectory("peduli-uploads");
     }
 
     @AfterAll
-    void quitBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
+    void deleteUploads() throws IOException {
         try (var files = Files.list(uploads)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
