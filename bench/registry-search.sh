@@ -6,6 +6,7 @@
 # typo search (how often the intended name is on the first page).
 #
 # Usage: bench/registry-search.sh [people] [seconds per run]      (defaults: 1000000, 30)
+#        BENCH_CONNECTIONS (default 4), BENCH_SHARED_BUFFERS (default 256MB, Peduli's default) change the run.
 # Needs: JDK 17, curl, wrk (apt-get install wrk). About 10 minutes on 2 cores, most of it generating and loading.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,7 @@ trap cleanup EXIT
 
 echo "== start Peduli on a fresh data directory"
 PEDULI_DATA_DIR="$WORK/data" PORT="$PORT" PEDULI_ENCRYPTION_KEY="$KEY" \
+  PEDULI_EMBEDDED_SHARED_BUFFERS="${BENCH_SHARED_BUFFERS:-256MB}" \
   java -jar "$JAR" --peduli.embedded.port="$PG_PORT" > "$WORK/app.log" 2>&1 &
 PID=$!
 until curl -fs "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
@@ -65,7 +67,8 @@ run() { # title, token, script, queries, [extra env]
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"\
   "$(java -version 2>&1 | head -1)"
 echo "== load average before the runs (other work on the machine): $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== wrk: 1 thread, $CONNECTIONS connections, ${DURATION} s per run after a 10 s warm-up"
+echo "== wrk: 1 thread, $CONNECTIONS connections, ${DURATION} s per run after a 10 s warm-up;"\
+  "embedded shared_buffers ${BENCH_SHARED_BUFFERS:-256MB}"
 wrk -t1 -c"$CONNECTIONS" -d10s "$BASE/actuator/health" > /dev/null
 HEALTH=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/actuator/health" | awk '/Requests\/sec/ {print $2}')
 printf '%-46s rps=%s\n' "GET /actuator/health (baseline)" "$HEALTH"
