@@ -41,8 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
  * one typo away (two for long words) or, for a word typed in part, starts with it. The dictionary of name words
  * turns each query word into a handful of words, and the array index on the people's name words finds the people
  * who have one of each, a small set even among a million people, which is then ranked by the similarity of the
- * whole name. Only when a word meets no dictionary word is the whole name compared by trigram word similarity,
- * which tolerates more but has to look at many more candidates.
+ * whole name. The steps widen from every word as typed to any close word (see {@link #plans}); a broad name ranks a
+ * bounded number of the people it matches (ADR 4). Only when a word shares too few trigrams with every dictionary
+ * word is the whole name compared by trigram word similarity, which tolerates more but has to look at many more
+ * candidates.
  */
 @Service
 class PersonSearch {
@@ -58,6 +60,10 @@ class PersonSearch {
      * are shown: anyone one typo away would rank below them anyway.
      */
     static final int EXACT_ENOUGH = 20;
+    /** Trigram similarity at which a word further than a typo from every dictionary word still meets one. */
+    static final String RESEMBLING_THRESHOLD = "0.3";
+    /** Most dictionary words such a word may stand for. */
+    static final int MAX_RESEMBLING = 20;
     /** Most dictionary words one partly typed word may stand for. */
     static final int MAX_PREFIX_TOKENS = 200;
 
@@ -393,9 +399,10 @@ class PersonSearch {
      * in three widening steps that each must fill a page to be used: every word as typed; every word as typed but
      * one, which may differ by a typo (two for words of seven letters or more) or be typed in part; then any word
      * that way. Words of one or two letters (initials, particles such as "I" or "Ni") restrict the first two steps
-     * when they occur in the dictionary and only rank the last. When no one has every word, people who have all
-     * words but one are listed (a word typed too many, or missing from the record). Only when a word meets no
-     * dictionary word at all is the whole name compared by trigram word similarity, strictly and then relaxed.
+     * when they occur in the dictionary and only rank the last. When no one has every word of three or more,
+     * people who have all words but one are listed (a word typed too many, or missing from the record). A word further than a typo from
+     * every dictionary word stands for the few that share most of its trigrams; only when a word shares too few with
+     * any is the whole name compared by trigram word similarity, strictly and then relaxed.
      */
     List<Where> plans(Criteria criteria, UnitScope scope) {
         if (criteria.kind() != Kind.NAME) {
@@ -492,10 +499,11 @@ class PersonSearch {
 
         /**
          * All words but one, each as any of its dictionary words: for a name typed with a word too many, or with a
-         * word the person's record does not have. Null for a single word.
+         * word the person's record does not have. Null for fewer than three words: one word of two finds too many
+         * people to help.
          */
         String allButOneCondition() {
-            if (words.size() < 2) {
+            if (words.size() < 3) {
                 return null;
             }
             List<String> alternatives = new ArrayList<>();
@@ -533,8 +541,11 @@ class PersonSearch {
             return null;
         }
         List<String> shortWords = NameTokens.shortWords(nameKey);
-        // Plans of name searches are cheap but may be estimated above the cost at which compiling them pays off.
-        jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true), set_config('jit', 'off', true)")
+        // Plans of name searches are cheap but may be estimated above the cost at which compiling them pays off. The
+        // dictionary is small enough for the planner to prefer reading all of it, but comparing the trigrams of every
+        // word costs milliseconds per query word where its trigram index answers in a fraction of one.
+        jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true), set_config('jit', 'off', true),"
+                        + " set_config('enable_seqscan', 'off', true)")
                 .param("threshold", TOKEN_TRIGRAM_THRESHOLD)
                 .query((rs, i) -> rs.getString(1))
                 .single();
@@ -579,6 +590,16 @@ class PersonSearch {
                 found.get(index).merge(token, closeness, Math::min);
             }
         });
+        for (int i = 0; i < words.size(); i++) {
+            if (found.get(i).isEmpty()) {
+                for (String token : resembling(words.get(i))) {
+                    found.get(i).put(token, 2);
+                }
+            }
+        }
+        jdbc.sql("select set_config('enable_seqscan', 'on', true)")
+                .query((rs, i) -> rs.getString(1))
+                .single();
         List<WordTokens> matches = new ArrayList<>();
         for (Map<String, Integer> tokens : found) {
             if (tokens.isEmpty()) {
@@ -587,6 +608,22 @@ class PersonSearch {
             matches.add(new WordTokens(closeness(tokens, 0), closeness(tokens, 1), closeness(tokens, 2)));
         }
         return new TokenMatch(matches, List.copyOf(knownShort));
+    }
+
+    /**
+     * Dictionary words that share enough trigrams with a word that is further than a typo from every word (several
+     * typos, or a spelling the name key folds differently, such as "Tajung" for "Tanjung"): the closest few.
+     */
+    private List<String> resembling(String word) {
+        jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
+                .param("threshold", RESEMBLING_THRESHOLD)
+                .query((rs, i) -> rs.getString(1))
+                .single();
+        return jdbc.sql("select token from registry.name_token where token operator(public.%) :word"
+                        + " order by public.similarity(token, :word) desc, token limit " + MAX_RESEMBLING)
+                .param("word", word)
+                .query(String.class)
+                .list();
     }
 
     private static List<String> closeness(Map<String, Integer> tokens, int closeness) {

@@ -436,6 +436,16 @@ class PersonSearchTests {
     }
 
     @Test
+    void aWordFurtherThanATypoStandsForTheDictionaryWordsItResembles() throws Exception {
+        // Two letters off in a nine-letter word, and only a third of its trigrams shared with "sukmajaya".
+        PersonSearch.TokenMatch match = context.getBean(PersonSearch.class).tokens(NameKey.of("Bagus Sukmojaye"));
+        assertThat(match).isNotNull();
+        assertThat(match.words().get(1).far()).contains("sukmajaya");
+        search("pekerja.alyatama", "Bagus Sukmojaye")
+                .andExpect(jsonPath("$.total").value(25));
+    }
+
+    @Test
     void aBroadNameRanksOnlyTheFirstMatchesAndSaysThereAreMore() throws Exception {
         PersonSearch search = context.getBean(PersonSearch.class);
         int limit = (int) ReflectionTestUtils.getField(search, "sampleLimit");
