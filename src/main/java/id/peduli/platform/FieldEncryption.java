@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * keyed hashes (HMAC-SHA256) to find them again without decrypting. The master key comes from
  * {@code PEDULI_ENCRYPTION_KEY} (base64, 32 bytes); with the embedded database and no key configured, one is
  * generated once into {@code <data-dir>/keys/field.key} readable by the owner only. With an external database a
- * key must be configured: Peduli refuses to start without one.
+ * key must be configured: Peduli refuses to start without one. To rotate the key, start with the new key in {@code
+ * PEDULI_ENCRYPTION_KEY} and the old one in {@code PEDULI_ENCRYPTION_KEY_PREVIOUS}: the modules that store
+ * identifiers encrypt them again (see {@link #openWithPreviousKey}); then remove the previous key.
  */
 @Component
 public class FieldEncryption {
@@ -37,18 +39,68 @@ public class FieldEncryption {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
+    /** The key data was encrypted with before the current one, while it is being rotated; otherwise null. */
+    private final SecretKeySpec previousEncryptionKey;
+
     private final SecureRandom random = new SecureRandom();
 
     FieldEncryption(
             @Value("${peduli.encryption.key:${PEDULI_ENCRYPTION_KEY:}}") String configuredKey,
+            @Value("${peduli.encryption.previous-key:${PEDULI_ENCRYPTION_KEY_PREVIOUS:}}") String previousKey,
             @Value("${peduli.data-dir}") String dataDir,
             RunMode runMode) {
+        boolean rotating = previousKey != null && !previousKey.isBlank();
+        if (rotating && (configuredKey == null || configuredKey.isBlank())) {
+            throw new IllegalStateException("PEDULI_ENCRYPTION_KEY_PREVIOUS is set: set the new key in "
+                    + "PEDULI_ENCRYPTION_KEY as well (32 random bytes, base64)");
+        }
         byte[] master = configuredKey == null || configuredKey.isBlank()
                 ? generatedKey(Path.of(dataDir), runMode)
                 : decode(configuredKey);
         this.encryptionKey = new SecretKeySpec(derive(master, "peduli/field-encryption/v1"), "AES");
         this.hashKey = new SecretKeySpec(derive(master, "peduli/field-hash/v1"), "HmacSHA256");
         Arrays.fill(master, (byte) 0);
+        if (rotating) {
+            byte[] previous = decode(previousKey);
+            this.previousEncryptionKey = new SecretKeySpec(derive(previous, "peduli/field-encryption/v1"), "AES");
+            Arrays.fill(previous, (byte) 0);
+        } else {
+            this.previousEncryptionKey = null;
+        }
+    }
+
+    /** True when a previous key is configured: stored identifiers are to be encrypted again with the current one. */
+    public boolean rotating() {
+        return previousEncryptionKey != null;
+    }
+
+    /**
+     * Reads a value sealed with either key: empty when it was sealed with the current key (nothing to do), the value
+     * when it was sealed with the previous key (to be sealed again). Fails when neither key opens it.
+     */
+    public java.util.Optional<String> openWithPreviousKey(String field, byte[] sealed) {
+        if (open(encryptionKey, field, sealed) != null) {
+            return java.util.Optional.empty();
+        }
+        String plain = previousEncryptionKey == null ? null : open(previousEncryptionKey, field, sealed);
+        if (plain == null) {
+            throw new IllegalStateException("a stored " + field + " opens with neither the current nor the previous"
+                    + " key: check PEDULI_ENCRYPTION_KEY_PREVIOUS");
+        }
+        return java.util.Optional.of(plain);
+    }
+
+    private static String open(SecretKeySpec key, String field, byte[] sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (javax.crypto.AEADBadTagException e) {
+            return null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed", e);
+        }
     }
 
     /** Encrypts {@code plain}; {@code field} names what it is and must be given again to decrypt. */

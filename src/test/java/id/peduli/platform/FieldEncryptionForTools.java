@@ -10,6 +10,11 @@ public final class FieldEncryptionForTools {
         if (base64Key == null || base64Key.isBlank()) {
             throw new IllegalArgumentException("a key is required (32 random bytes, base64)");
         }
-        return new FieldEncryption(base64Key, ".", null);
+        return new FieldEncryption(base64Key, null, ".", null);
+    }
+
+    /** The encryption Peduli uses while rotating from {@code previousKey} to {@code currentKey}. */
+    public static FieldEncryption rotating(String currentKey, String previousKey) {
+        return new FieldEncryption(currentKey, previousKey, ".", null);
     }
 }
