@@ -124,19 +124,19 @@ public class FieldEncryption {
         }
     }
 
+    /** Opens a value sealed with the current key, or, while the key is rotated, with the previous one. */
     public String decrypt(String field, byte[] sealed) {
         if (sealed == null) {
             return null;
         }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("decryption failed (wrong key or altered data)", e);
+        String plain = open(encryptionKey, field, sealed);
+        if (plain == null && previousEncryptionKey != null) {
+            plain = open(previousEncryptionKey, field, sealed);
         }
+        if (plain == null) {
+            throw new IllegalStateException("decryption failed (wrong key or altered data)");
+        }
+        return plain;
     }
 
     /** A keyed hash of {@code value} for exact lookups; equal values give equal hashes for the same field. */

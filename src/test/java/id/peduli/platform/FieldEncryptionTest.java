@@ -33,8 +33,9 @@ class FieldEncryptionTest {
         FieldEncryption rotating = FieldEncryptionForTools.rotating(KEY_B, KEY_A);
         assertThat(old.rotating()).isFalse();
         assertThat(rotating.rotating()).isTrue();
-        assertThat(rotating.openWithPreviousKey("person.nik", old.encrypt("person.nik", "1571011205900001")))
-                .contains("1571011205900001");
+        byte[] sealedBefore = old.encrypt("person.nik", "1571011205900001");
+        assertThat(rotating.openWithPreviousKey("person.nik", sealedBefore)).contains("1571011205900001");
+        assertThat(rotating.decrypt("person.nik", sealedBefore)).isEqualTo("1571011205900001");
         assertThat(rotating.openWithPreviousKey("person.nik", rotating.encrypt("person.nik", "1571011205900001")))
                 .isEmpty();
         byte[] foreign = FieldEncryptionForTools.withKey(
