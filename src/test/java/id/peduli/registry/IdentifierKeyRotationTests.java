@@ -66,20 +66,12 @@ class IdentifierKeyRotationTests {
                         .acceptingWarnings()
                         .build())
                 .id();
-        long household = jdbc.sql(
-                        "insert into registry.household (org_unit_id, region_code) values (?, ?) returning id")
-                .params(alyatama, "15.71.01.1001")
-                .query(Long.class)
-                .single();
-        jdbc.sql("insert into registry.kk_history (household_id, kk_cipher, kk_hash, kk_masked, valid_from)"
-                        + " values (?, ?, ?, ?, ?)")
-                .params(
-                        household,
-                        encryption.encrypt(Households.KK_FIELD, KK),
-                        encryption.hash(Households.KK_FIELD, KK),
-                        Nik.masked(KK),
-                        LocalDate.of(2020, 1, 1))
-                .update();
+        RegistryTestSupport.familyCard(
+                context,
+                RegistryTestSupport.household(context, alyatama, "15.71.01.1001"),
+                KK,
+                LocalDate.of(2020, 1, 1),
+                null);
     }
 
     private String applicationKey() throws Exception {

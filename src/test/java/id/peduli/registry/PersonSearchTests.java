@@ -198,17 +198,14 @@ class PersonSearchTests {
         jdbc.sql("update registry.person set merged_into = ? where id = ?")
                 .params(ids.get("lestari"), ids.get("mergedLestari"))
                 .update();
-        long household = jdbc.sql(
-                        "insert into registry.household (org_unit_id, region_code) values (?, ?) returning id")
-                .params(alyatama, "15.71.01.1001")
-                .query(Long.class)
-                .single();
+        long household = RegistryTestSupport.household(context, alyatama, "15.71.01.1001");
         jdbc.sql("insert into registry.household_member (household_id, person_id, relationship)"
                         + " values (?, ?, 'HEAD'), (?, ?, 'SPOUSE')")
                 .params(household, ids.get("rizaldy"), household, ids.get("lestari"))
                 .update();
-        familyCard(household, KK_BEFORE, LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31));
-        familyCard(household, KK_NOW, LocalDate.of(2020, 1, 1), null);
+        RegistryTestSupport.familyCard(
+                context, household, KK_BEFORE, LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31));
+        RegistryTestSupport.familyCard(context, household, KK_NOW, LocalDate.of(2020, 1, 1), null);
         seeded = ids;
     }
 
@@ -789,19 +786,6 @@ class PersonSearchTests {
                         null,
                         true))
                 .id();
-    }
-
-    private void familyCard(long household, String kk, LocalDate from, LocalDate to) {
-        jdbc.sql("insert into registry.kk_history (household_id, kk_cipher, kk_hash, kk_masked, valid_from, valid_to)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(
-                        household,
-                        encryption.encrypt(PersonSearch.KK_FIELD, kk),
-                        encryption.hash(PersonSearch.KK_FIELD, kk),
-                        Nik.masked(kk),
-                        from,
-                        to)
-                .update();
     }
 
     private <T> T signedIn(String username, Supplier<T> action) {

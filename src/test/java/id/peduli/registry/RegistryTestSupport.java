@@ -1,15 +1,20 @@
 package id.peduli.registry;
 
 import id.peduli.organization.Organizations;
+import id.peduli.platform.FieldEncryption;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Test data for the registry: signing in as a demo user and a builder of registration commands. */
+/**
+ * Test data for the registry: signing in as a demo user, a builder of registration commands, and households with family
+ * cards written directly.
+ */
 final class RegistryTestSupport {
 
     private RegistryTestSupport() {}
@@ -31,6 +36,31 @@ final class RegistryTestSupport {
                 .findFirst()
                 .orElseThrow()
                 .id();
+    }
+
+    /** A household of the unit, written directly (no head yet). */
+    static long household(ApplicationContext context, long unitId, String regionCode) {
+        return context.getBean(JdbcClient.class)
+                .sql("insert into registry.household (org_unit_id, region_code) values (?, ?) returning id")
+                .params(unitId, regionCode)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A family card period of the household, encrypted with the application's key. */
+    static void familyCard(ApplicationContext context, long household, String kk, LocalDate from, LocalDate to) {
+        FieldEncryption encryption = context.getBean(FieldEncryption.class);
+        context.getBean(JdbcClient.class)
+                .sql("insert into registry.kk_history (household_id, kk_cipher, kk_hash, kk_masked, valid_from,"
+                        + " valid_to) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        household,
+                        encryption.encrypt(Households.KK_FIELD, kk),
+                        encryption.hash(Households.KK_FIELD, kk),
+                        Nik.masked(kk),
+                        from,
+                        to)
+                .update();
     }
 
     /** A person in Kota Jambi; change fields with the with-methods. */
