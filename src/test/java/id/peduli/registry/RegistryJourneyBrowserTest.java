@@ -146,7 +146,12 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
                 .isEqualTo(JAMBI_VILLAGE);
         assertThat(browser.element("sexF").isSelected()).isTrue();
         assertThat(browser.text("acceptWarningsLabel")).isEqualTo(text.acceptWarnings());
+        assertThat(browser.element("fullName").getAttribute("class"))
+                .as("a warning the user may accept is not shown as an error")
+                .contains("is-warning")
+                .doesNotContain("is-invalid");
         browser.assertAccessible();
+        browser.screenshot(Path.of("target", "screenshots", "registration-duplicate-" + language + ".png"));
 
         browser.element("acceptWarnings").click();
         browser.clickAndAwaitPage("savePerson");
