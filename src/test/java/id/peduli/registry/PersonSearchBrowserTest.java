@@ -34,7 +34,9 @@ class PersonSearchBrowserTest extends BrowserTestSupport {
         browser.type("q", "Handayanigsih");
         // Pressing Enter in the search box submits the form, as on a phone keyboard.
         browser.element("q").sendKeys(Keys.ENTER);
-        browser.until(d -> browser.elements(By.id("resultCount")).size() == 1);
+        // The list before the search has a result count too: wait for the answer to the search itself.
+        browser.until(d -> browser.currentPath().equals("/people/search")
+                && browser.elements(By.id("resultCount")).size() == 1);
         browser.awaitQuiet();
         assertThat(browser.currentPath()).isEqualTo("/people/search");
         assertThat(browser.element("resultCount").getText()).isNotBlank();
