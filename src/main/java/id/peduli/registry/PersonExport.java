@@ -84,6 +84,21 @@ class PersonExport {
     /** Where the file goes: called once, after every check passed, with the file name and content type. */
     interface Target {
         OutputStream open(String fileName, String contentType) throws IOException;
+
+        /** The HTTP response, as a download that is never cached. */
+        static Target download(jakarta.servlet.http.HttpServletResponse response) {
+            return (fileName, contentType) -> {
+                response.setContentType(contentType);
+                response.setHeader(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString());
+                response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
+                return response.getOutputStream();
+            };
+        }
     }
 
     /** What was exported, for the caller and for tests. */

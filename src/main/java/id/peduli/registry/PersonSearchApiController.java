@@ -5,10 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,16 +109,6 @@ class PersonSearchApiController {
                 PersonExport.Format.parse(request.format()),
                 Boolean.TRUE.equals(request.includeFullNik()),
                 locale,
-                (fileName, contentType) -> {
-                    response.setContentType(contentType);
-                    response.setHeader(
-                            HttpHeaders.CONTENT_DISPOSITION,
-                            ContentDisposition.attachment()
-                                    .filename(fileName, StandardCharsets.UTF_8)
-                                    .build()
-                                    .toString());
-                    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                    return response.getOutputStream();
-                });
+                PersonExport.Target.download(response));
     }
 }

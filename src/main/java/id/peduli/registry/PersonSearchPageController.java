@@ -6,10 +6,7 @@ import id.peduli.platform.Ui;
 import id.peduli.shared.BusinessException;
 import id.peduli.shared.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,17 +82,7 @@ class PersonSearchPageController {
                     PersonExport.Format.parse(format),
                     includeFullNik,
                     ui.locale(),
-                    (fileName, contentType) -> {
-                        response.setContentType(contentType);
-                        response.setHeader(
-                                HttpHeaders.CONTENT_DISPOSITION,
-                                ContentDisposition.attachment()
-                                        .filename(fileName, StandardCharsets.UTF_8)
-                                        .build()
-                                        .toString());
-                        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                        return response.getOutputStream();
-                    });
+                    PersonExport.Target.download(response));
             return null;
         } catch (BusinessException e) {
             return render(form, true, 0, exportForm, ui.errors(e), ui, model, response);
