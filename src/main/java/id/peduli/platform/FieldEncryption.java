@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -241,29 +238,16 @@ public class FieldEncryption {
         Path file = dataDir.toAbsolutePath().resolve("keys").resolve("field.key");
         try {
             if (Files.exists(file)) {
+                OwnerOnlyFiles.narrow(file);
                 return decode(Files.readString(file));
             }
-            Files.createDirectories(file.getParent());
             byte[] key = new byte[32];
             random.nextBytes(key);
-            Path temporary = file.resolveSibling("field.key.tmp");
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(key));
-            restrict(temporary);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(file, Base64.getEncoder().encodeToString(key));
             log.info("Generated the field encryption key in {} (back it up with the data directory)", file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-            Files.setPosixFilePermissions(file, ownerOnly);
-        } catch (UnsupportedOperationException e) {
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
         }
     }
 }

@@ -3,8 +3,13 @@ package id.peduli.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** Sealing, opening and hashing identifiers, and the rules for rotating the key. */
 class FieldEncryptionTest {
@@ -50,5 +55,29 @@ class FieldEncryptionTest {
         assertThatThrownBy(() -> FieldEncryptionForTools.rotating("", KEY_A))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PEDULI_ENCRYPTION_KEY");
+    }
+
+    @Test
+    void aGeneratedKeyIsReadableByItsOwnerOnlyAndKeptAcrossStarts(@TempDir Path dataDir) throws Exception {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("embedded", new RunMode.Embedded(5432));
+        RunMode embedded = new RunMode(beans.getBeanProvider(RunMode.Embedded.class), "");
+        FieldEncryption first = new FieldEncryption("", "", dataDir.toString(), embedded);
+        Path keys = dataDir.resolve("keys");
+        assertThat(Files.getPosixFilePermissions(keys)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(keys.resolve("field.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (var files = Files.list(keys)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("field.key");
+        }
+        byte[] sealed = first.encrypt("person.nik", "3323014107150003");
+        // A key directory an earlier version left open to everyone is narrowed at the next start.
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(keys.resolve("field.key"), PosixFilePermissions.fromString("rw-r--r--"));
+        FieldEncryption second = new FieldEncryption("", "", dataDir.toString(), embedded);
+        assertThat(second.decrypt("person.nik", sealed)).isEqualTo("3323014107150003");
+        assertThat(Files.getPosixFilePermissions(keys)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(keys.resolve("field.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 }
