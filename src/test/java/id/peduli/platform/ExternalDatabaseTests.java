@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Peduli on an external PostgreSQL given by URL (here a second PostgreSQL started by the test and reached only
- * through its JDBC URL): nothing embedded starts, no demo data is loaded, and a first administrator is created.
+ * through its JDBC URL): nothing embedded starts, no demo data is loaded, and a first administrator is created. One
+ * user may do everything, as before, or a separate owner may run the migrations ({@code spring.flyway.user}).
  */
 class ExternalDatabaseTests {
 
@@ -83,6 +84,54 @@ class ExternalDatabaseTests {
                             .query(Long.class)
                             .single())
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSeparateOwnerCanRunTheMigrationsWhileTheApplicationOnlyAppendsToTheAuditLog() throws Exception {
+        try (var connection = external.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create role peduli_owner login password 'owner-secret'");
+            statement.execute("create role peduli_web login password 'web-secret'");
+            statement.execute("create database split owner peduli_owner");
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PeduliApplication.class)
+                .run(
+                        "--spring.datasource.url=jdbc:postgresql://localhost:" + external.getPort() + "/split",
+                        "--spring.datasource.username=peduli_web",
+                        "--spring.datasource.password=web-secret",
+                        "--spring.flyway.user=peduli_owner",
+                        "--spring.flyway.password=owner-secret",
+                        "--peduli.data-dir=" + dataDir.resolve("split"),
+                        "--server.port=0",
+                        "--peduli.encryption.key=" + KEY,
+                        "--spring.jmx.enabled=false")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select current_user").query(String.class).single())
+                    .isEqualTo("peduli_web");
+            assertThat(jdbc.sql("select tableowner from pg_tables where schemaname = 'audit' and tablename = 'entry'")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("peduli_owner");
+            assertThat(jdbc.sql("select count(*) from region.region where level = 1")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(38);
+            assertThat(jdbc.sql("select username from access.user_account")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("admin");
+            jdbc.sql("insert into audit.entry (action, subject_type, purpose) values ('VIEW', 'Probe', 'split')")
+                    .update();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("delete from audit.entry").update())
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("alter table audit.entry disable trigger entry_append_only")
+                                    .update())
+                    .rootCause()
+                    .hasMessageContaining("must be owner");
         }
     }
 
