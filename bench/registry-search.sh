@@ -49,7 +49,10 @@ until curl -fs "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"
 done
 
 echo "== load"
+# The loader drops and rebuilds indexes: it connects as the owner, whose password is in the data directory.
+OWNER_PASSWORD=$(sed -n 's/^owner.password=//p' "$WORK/data/keys/database.properties")
 java -Xmx3g -cp "$CP" id.peduli.registry.bench.PeopleLoader --jdbc "jdbc:postgresql://localhost:$PG_PORT/postgres" \
+  --password "$OWNER_PASSWORD" \
   --key "$KEY" --dir "$DATA_SET" --tokens dpo,pekerja.alyatama --token-file "$WORK/tokens"
 DPO=$(awk '$1 == "dpo" {print $2}' "$WORK/tokens")
 WORKER=$(awk '$1 == "pekerja.alyatama" {print $2}' "$WORK/tokens")
