@@ -69,7 +69,7 @@ class EmbeddedDatabaseConfiguration {
             DatabasePasswords passwords)
             throws IOException {
         Path directory = Path.of(dataDir).toAbsolutePath().normalize().resolve("postgres");
-        Files.createDirectories(directory.getParent());
+        OwnerOnlyFiles.dataDirectory(directory.getParent());
         boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
         boolean earlierVersion = !fresh && trustsEveryone(directory.resolve("pg_hba.conf"));
         log.info("Starting embedded PostgreSQL with data in {}", directory);

@@ -75,4 +75,21 @@ final class OwnerOnlyFiles {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
+
+    /**
+     * The data directory holds the database, the keys and uploaded import files: it is created owner-only, and an
+     * existing one is narrowed to its owner when possible (a directory of someone else is left alone, with a
+     * warning).
+     */
+    static void dataDirectory(Path directory) {
+        try {
+            directory(directory);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(OwnerOnlyFiles.class)
+                    .warn(
+                            "Cannot restrict {} to its owner ({}): other users of this computer may read it",
+                            directory,
+                            e.toString());
+        }
+    }
 }

@@ -195,6 +195,10 @@ class DatabaseRolesTests {
             assertThat(owner.isValid(2)).isTrue();
         }
         Path keys = Path.of(dataDir).toAbsolutePath().resolve("keys");
+        assertThat(Files.getPosixFilePermissions(Path.of(dataDir).toAbsolutePath()))
+                .as("the data directory, with uploaded import files, is the owner's only")
+                .containsExactlyInAnyOrderElementsOf(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(keys.resolve("database.properties")))
                 .containsExactlyInAnyOrderElementsOf(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
