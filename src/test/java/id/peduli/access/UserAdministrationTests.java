@@ -153,6 +153,7 @@ class UserAdministrationTests {
         UserView scopedAdmin = newUser("admin.kartini");
         users.addGrant(scopedAdmin.id(), Role.SYSTEM_ADMIN, kartini);
         UserView target = newUser("target.scope");
+        users.addGrant(target.id(), Role.UNIT_HEAD, kartini);
         mvc.perform(bearer(post("/api/v1/users/" + target.id() + "/grants"), context, "admin.kartini")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"role\":\"SOCIAL_WORKER\",\"unitId\":" + alyatama + "}"))
@@ -167,7 +168,7 @@ class UserAdministrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"role\":\"SITE_MENTOR\",\"unitId\":" + kartini + "}"))
                 .andExpect(status().isOk());
-        assertThat(users.get(target.id()).grants()).hasSize(1);
+        assertThat(users.get(target.id()).grants()).hasSize(2);
     }
 
     @Test
