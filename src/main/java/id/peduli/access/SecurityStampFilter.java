@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,10 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SecurityStampFilter extends OncePerRequestFilter {
 
+    private static final List<String> STATIC = List.of("/css/", "/js/", "/webjars/", "/favicon.svg");
+
     private final Accounts accounts;
 
     SecurityStampFilter(Accounts accounts) {
         this.accounts = accounts;
+    }
+
+    /** Public static files need no check (and no database lookup). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return STATIC.stream().anyMatch(path::startsWith);
     }
 
     @Override
