@@ -24,6 +24,7 @@ final class AccountDetails implements UserDetails, PeduliPrincipal, CredentialsC
     private final boolean locked;
     private final boolean mustChangePassword;
     private final String locale;
+    private final int securityStamp;
     private final List<RoleGrant> grants;
 
     AccountDetails(
@@ -35,6 +36,7 @@ final class AccountDetails implements UserDetails, PeduliPrincipal, CredentialsC
             boolean locked,
             boolean mustChangePassword,
             String locale,
+            int securityStamp,
             List<RoleGrant> grants) {
         this.userId = userId;
         this.username = username;
@@ -44,6 +46,7 @@ final class AccountDetails implements UserDetails, PeduliPrincipal, CredentialsC
         this.locked = locked;
         this.mustChangePassword = mustChangePassword;
         this.locale = locale;
+        this.securityStamp = securityStamp;
         this.grants = List.copyOf(grants);
     }
 
@@ -73,6 +76,11 @@ final class AccountDetails implements UserDetails, PeduliPrincipal, CredentialsC
 
     String locale() {
         return locale;
+    }
+
+    /** The account's security stamp when this sign-in was made; see {@link SecurityStampFilter}. */
+    int securityStamp() {
+        return securityStamp;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
     static final String COLUMNS = "id, username, full_name, email, phone, locale, enabled, password_hash, "
-            + "must_change_password, failed_attempts, locked_until, demo, last_login_at, version";
+            + "must_change_password, failed_attempts, locked_until, demo, last_login_at, version, security_stamp";
 
     private final JdbcClient jdbc;
     private final Organizations organizations;
@@ -43,7 +43,8 @@ class Accounts {
             Instant lockedUntil,
             boolean demo,
             Instant lastLoginAt,
-            int version) {
+            int version,
+            int securityStamp) {
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -62,6 +63,18 @@ class Accounts {
                 .param(id)
                 .query(Accounts::map)
                 .optional();
+    }
+
+    /**
+     * True while a session that started with {@code securityStamp} may go on: the account still exists, is enabled
+     * and no reset, disabling or removed grant has changed its stamp since. One primary-key lookup per request.
+     */
+    boolean sessionStillValid(long userId, int securityStamp) {
+        return jdbc.sql("select count(*) from access.user_account where id = ? and enabled and security_stamp = ?")
+                        .params(userId, securityStamp)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     List<UserView.GrantView> grants(long userId) {
@@ -92,6 +105,7 @@ class Accounts {
                 row.lockedAt(clock.instant()),
                 row.mustChangePassword(),
                 row.locale(),
+                row.securityStamp(),
                 grants);
     }
 
@@ -128,6 +142,7 @@ class Accounts {
                 locked == null ? null : locked.toInstant(),
                 rs.getBoolean("demo"),
                 lastLogin == null ? null : lastLogin.toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getInt("security_stamp"));
     }
 }

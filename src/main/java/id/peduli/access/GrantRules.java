@@ -3,22 +3,82 @@ package id.peduli.access;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.shared.BusinessException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Which grants the current administrator may give or take away: only for units their own SYSTEM_ADMIN grant
- * covers, and grants for every unit only when they are a national administrator themselves.
+ * What the current administrator may do to which users and grants.
+ *
+ * <ul>
+ *   <li>A national administrator (SYSTEM_ADMIN without a unit) sees and manages every user.
+ *   <li>A unit administrator (SYSTEM_ADMIN for a unit) sees and manages only users whose every grant lies in the
+ *       subtrees of their SYSTEM_ADMIN grants; everyone else, including users without any grant, answers like a
+ *       missing user. When they create a user they must give a first grant in their scope.
+ *   <li>Grants are given or taken away only for units the administrator's SYSTEM_ADMIN grant covers; grants for every
+ *       unit and the roles SYSTEM_ADMIN, DPO and AUDITOR only by a national administrator; nobody changes their own
+ *       grants.
+ * </ul>
  */
 @Component
 class GrantRules {
 
+    /** Roles that open the whole administration, the processing log or data protection: national grants only. */
+    static final Set<Role> NATIONAL_ONLY = Set.of(Role.SYSTEM_ADMIN, Role.DPO, Role.AUDITOR);
+
     private final Access access;
     private final Organizations organizations;
+    private final Users users;
 
-    GrantRules(Access access, Organizations organizations) {
+    GrantRules(Access access, Organizations organizations, Users users) {
         this.access = access;
         this.organizations = organizations;
+        this.users = users;
+    }
+
+    /** True when the current user holds SYSTEM_ADMIN for every unit. */
+    boolean national() {
+        return access.global(Role.SYSTEM_ADMIN.name());
+    }
+
+    /** The units whose users the current administrator manages; null when they manage every user. */
+    Collection<Long> managedUnits() {
+        Access.Scope scope = access.scope(Role.SYSTEM_ADMIN.name());
+        if (scope.all()) {
+            return null;
+        }
+        return organizations.subtrees(scope.roots()).stream().map(OrgUnit::id).toList();
+    }
+
+    /**
+     * Refuses a user outside the current administrator's scope exactly like a missing one. Call it before anything
+     * of the user is loaded or any input is validated.
+     */
+    void requireManaged(long userId) {
+        Collection<Long> units = managedUnits();
+        if (units != null && !users.isWithin(userId, units)) {
+            throw BusinessException.notFound("user.notFound", userId);
+        }
+    }
+
+    /** Checks a grant for user {@code userId}: never one's own, and only what {@link #requireGrantable} allows. */
+    void requireGrantable(long userId, Role role, Long unitId) {
+        if (access.currentUser().map(p -> p.userId() == userId).orElse(false)) {
+            throw new BusinessException(403, "role", "grant.ownGrants");
+        }
+        requireGrantable(role, unitId);
+    }
+
+    /** A unit administrator creating a user must give the first grant, or the user would be outside their scope. */
+    void requireFirstGrant(Role role, Long unitId) {
+        if (role == null) {
+            if (!national()) {
+                throw BusinessException.invalid("role", "grant.firstRequired");
+            }
+            return;
+        }
+        requireGrantable(role, unitId);
     }
 
     void requireGrantable(Role role, Long unitId) {
@@ -26,10 +86,13 @@ class GrantRules {
             throw BusinessException.invalid("role", "grant.roleRequired");
         }
         if (unitId == null) {
-            if (!access.global(Role.SYSTEM_ADMIN.name())) {
+            if (!national()) {
                 throw new BusinessException(403, "unitId", "grant.globalNotAllowed");
             }
             return;
+        }
+        if (NATIONAL_ONLY.contains(role) && !national()) {
+            throw new BusinessException(403, "role", "grant.nationalRoleOnly");
         }
         if (!organizations.exists(unitId)) {
             throw BusinessException.invalid("unitId", "grant.unitNotFound", unitId);

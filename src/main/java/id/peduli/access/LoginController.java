@@ -34,13 +34,8 @@ class LoginController {
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
-        String errorKey = error == null
-                ? null
-                : switch (error) {
-                    case "locked" -> "login.error.locked";
-                    case "disabled" -> "login.error.disabled";
-                    default -> "login.error.bad";
-                };
+        // One message for every refusal: it must not tell whether the account exists, is locked or is disabled.
+        String errorKey = error == null ? null : "login.error.bad";
         model.addAttribute("errorKey", errorKey);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("demoAccounts", runMode.demo() ? DemoAccounts.USERNAMES : List.<String>of());

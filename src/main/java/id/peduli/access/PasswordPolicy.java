@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * At least 10 characters, letters and digits, not the username, not a well-known password. Long passphrases are
- * welcome (up to 128 characters).
+ * welcome up to 128 characters and 72 bytes in UTF-8 (bcrypt ignores anything beyond 72 bytes; letters with
+ * accents or other scripts take two or three bytes each).
  */
 final class PasswordPolicy {
 
@@ -35,6 +36,9 @@ final class PasswordPolicy {
         }
         if (password.length() > MAX_LENGTH) {
             throw BusinessException.invalid("password", "password.tooLong", MAX_LENGTH);
+        }
+        if (BcryptLengthGuard.tooLong(password)) {
+            throw BusinessException.invalid("password", "password.tooManyBytes", BcryptLengthGuard.MAX_BYTES);
         }
         boolean letter = password.chars().anyMatch(Character::isLetter);
         boolean digit = password.chars().anyMatch(Character::isDigit);

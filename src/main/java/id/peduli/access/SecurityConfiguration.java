@@ -1,28 +1,38 @@
 package id.peduli.access;
 
+import id.peduli.platform.PeduliPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless and takes personal access tokens;
- * its errors are problem details. Pages use form sign-in with a session and CSRF protection. Both send a strict
- * Content-Security-Policy (no inline script).
+ * Three filter chains. The API documentation needs a page session or a token. The API ({@code /api/**},
+ * {@code /actuator/**}) is stateless and takes personal access tokens; its errors are problem details; metrics are
+ * for national administrators. Pages use form sign-in with a session and CSRF protection; sign-in is throttled per
+ * client address and a session ends when the account's security stamp changes ({@link SecurityStampFilter}). All
+ * send a strict Content-Security-Policy (no inline script), and HSTS when the request came over HTTPS.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -34,18 +44,49 @@ class SecurityConfiguration {
     static final String DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
+    /** Where every refused sign-in goes: one answer for a wrong password, an unknown, locked or disabled account. */
+    static final String LOGIN_FAILED = "/login?error=bad";
 
     @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BcryptLengthGuard(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    /**
+     * Form sign-in checks the password first and only then whether the account is locked or disabled, so that every
+     * attempt costs one password hash (an unknown username is hashed against a stand-in) and takes the same time.
+     */
+    @Bean
+    DaoAuthenticationProvider signInProvider(UserDetailsService accounts, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setPreAuthenticationChecks(user -> {});
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
+    }
+
+    /**
+     * Swagger UI and the OpenAPI document need a signed-in page session or a personal access token. Without either,
+     * the UI goes to the sign-in page and the JSON document answers 401 as a problem detail.
+     */
+    @Bean
     @Order(1)
-    SecurityFilterChain docsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain docsChain(HttpSecurity http, ApiTokens tokens, ApiProblemWriter problems, Accounts accounts)
+            throws Exception {
+        RequestMatcher document = request -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/v3/api-docs") || path.startsWith("/api/docs/openapi.json");
+        };
         http.securityMatcher("/api/docs/**", "/v3/api-docs/**")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterAfter(new SecurityStampFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> problems.write(request, response, 401, "error.401.message"),
+                                document)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(DOCS_CSP)));
         return http.build();
     }
@@ -57,7 +98,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
-                        .hasRole(Role.SYSTEM_ADMIN.name())
+                        .access((authentication, context) ->
+                                new AuthorizationDecision(nationalAdministrator(authentication.get())))
                         .anyRequest()
                         .authenticated())
                 .csrf(csrf -> csrf.disable())
@@ -72,9 +114,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Metrics and build information are about the whole instance: national administrators only. */
+    static boolean nationalAdministrator(Authentication authentication) {
+        return authentication != null
+                && authentication.getPrincipal() instanceof PeduliPrincipal principal
+                && principal.grants().stream()
+                        .anyMatch(g ->
+                                g.unitId() == null && Role.SYSTEM_ADMIN.name().equals(g.role()));
+    }
+
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, LocaleResolver localeResolver) throws Exception {
+    SecurityFilterChain pageChain(
+            HttpSecurity http, LocaleResolver localeResolver, Accounts accounts, SignInThrottle throttle)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
@@ -108,14 +161,11 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(success)
-                        .failureHandler((request, response, exception) -> {
-                            String reason = exception instanceof LockedException
-                                    ? "locked"
-                                    : exception instanceof DisabledException ? "disabled" : "bad";
-                            response.sendRedirect("/login?error=" + reason);
-                        })
+                        .failureHandler((request, response, exception) -> response.sendRedirect(LOGIN_FAILED))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new SecurityStampFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -10,9 +10,11 @@ import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +30,7 @@ class SignInEvents {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
+    private final SignInThrottle throttle;
 
     SignInEvents(
             JdbcClient jdbc,
@@ -35,13 +38,15 @@ class SignInEvents {
             AuditLog audit,
             Clock clock,
             @Value("${peduli.security.max-failed-logins}") int maxFailures,
-            @Value("${peduli.security.lockout}") Duration lockout) {
+            @Value("${peduli.security.lockout}") Duration lockout,
+            SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
+        this.throttle = throttle;
     }
 
     @EventListener
@@ -68,17 +73,36 @@ class SignInEvents {
         }
     }
 
+    /**
+     * A failed sign-in. Every failure counts against the client address ({@link SignInThrottle}). A wrong password
+     * counts against the account too, which is locked for a while after too many; an account that is locked already
+     * is not locked again. A username nobody has is only counted in memory, not written to the processing log one row
+     * per attempt; the log gets one row when an address reaches the limit.
+     */
     @EventListener
     @Transactional
-    public void failed(AuthenticationFailureBadCredentialsEvent event) {
+    public void failed(AbstractAuthenticationFailureEvent event) {
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress()
+                : null;
         String username = String.valueOf(event.getAuthentication().getPrincipal());
         var row = accounts.byUsername(username);
-        if (row.isEmpty()) {
-            audit.record(AuditRecord.of(AuditAction.LOGIN_FAILED, "User", null).actor(null, truncate(username)));
+        SignInThrottle.Window window = throttle.failed(address, row.isEmpty());
+        if (window.count() == throttle.limit()) {
+            audit.record(AuditRecord.of(AuditAction.LOGIN_FAILED, "User", null)
+                    .purpose("sign-in from this address paused: " + window.count() + " failures in "
+                            + throttle.window().toMinutes() + " min, " + window.unknown() + " with unknown usernames"));
+        }
+        if (row.isEmpty() || !(event instanceof AuthenticationFailureBadCredentialsEvent)) {
             return;
         }
         Accounts.Row account = row.get();
         Instant now = clock.instant();
+        audit.record(
+                AuditRecord.of(AuditAction.LOGIN_FAILED, "User", account.id()).actor(account.id(), account.username()));
+        if (account.lockedAt(now)) {
+            return;
+        }
         int failures = account.failedAttempts() + 1;
         boolean lock = failures >= maxFailures;
         jdbc.sql("update access.user_account set failed_attempts = :failures, locked_until = :until where id = :id")
@@ -86,16 +110,10 @@ class SignInEvents {
                 .param("until", lock ? Timestamp.from(now.plus(lockout)) : null)
                 .param("id", account.id())
                 .update();
-        audit.record(
-                AuditRecord.of(AuditAction.LOGIN_FAILED, "User", account.id()).actor(account.id(), account.username()));
         if (lock) {
             audit.record(AuditRecord.of(AuditAction.LOCKED, "User", account.id())
                     .actor(account.id(), account.username())
                     .purpose("lockout " + lockout.toMinutes() + " min after " + maxFailures + " failures"));
         }
-    }
-
-    private static String truncate(String value) {
-        return value.length() > 60 ? value.substring(0, 60) : value;
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * User administration pages. Only SYSTEM_ADMIN may open them; a grant may only be given or taken away for a unit
- * the administrator's own SYSTEM_ADMIN grant covers, and grants for every unit only by a national administrator.
+ * User administration pages. Only SYSTEM_ADMIN may open them, and each administrator sees and changes only the users
+ * {@link GrantRules} puts in their scope; any other user answers like a missing one.
  */
 @Controller
 @PreAuthorize("hasRole('SYSTEM_ADMIN')")
@@ -39,7 +39,7 @@ class UserAdminController {
             @RequestParam(value = "q", required = false) String q,
             @RequestParam(value = "page", defaultValue = "0") int page,
             Model model) {
-        model.addAttribute("result", users.search(q, page, 25));
+        model.addAttribute("result", users.search(q, page, 25, rules.managedUnits()));
         model.addAttribute("q", q == null ? "" : q);
         return "access/users";
     }
@@ -49,6 +49,7 @@ class UserAdminController {
         model.addAttribute("form", NewUserForm.empty());
         model.addAttribute("errors", FormErrors.none());
         model.addAttribute("units", rules.grantableUnits());
+        model.addAttribute("national", rules.national());
         return "access/user-new";
     }
 
@@ -62,9 +63,7 @@ class UserAdminController {
         FormErrors errors = validate(form.command());
         if (!errors.any()) {
             try {
-                if (form.role() != null) {
-                    rules.requireGrantable(form.role(), form.unitId());
-                }
+                rules.requireFirstGrant(form.role(), form.unitId());
                 UserView created = users.create(form.command(), form.role(), form.unitId());
                 Flash.success(redirect, ui.t("user.created", created.username()));
                 return "redirect:/admin/users/" + created.id();
@@ -76,11 +75,13 @@ class UserAdminController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("units", rules.grantableUnits());
+        model.addAttribute("national", rules.national());
         return "access/user-new";
     }
 
     @GetMapping("/admin/users/{id}")
     String edit(@PathVariable long id, Model model) {
+        rules.requireManaged(id);
         UserView user = users.get(id);
         return editPage(model, user, profile(user), FormErrors.none(), null);
     }
@@ -93,6 +94,7 @@ class UserAdminController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        rules.requireManaged(id);
         FormErrors errors = validate(form.command());
         if (!errors.any()) {
             try {
@@ -116,8 +118,9 @@ class UserAdminController {
             @RequestParam(value = "unitId", required = false) Long unitId,
             Ui ui,
             RedirectAttributes redirect) {
+        rules.requireManaged(id);
         try {
-            rules.requireGrantable(role, unitId);
+            rules.requireGrantable(id, role, unitId);
             users.addGrant(id, role, unitId);
             Flash.success(redirect, ui.t("grant.added"));
         } catch (BusinessException e) {
@@ -128,11 +131,17 @@ class UserAdminController {
 
     @PostMapping("/admin/users/{id}/grants/{grantId}/delete")
     String removeGrant(@PathVariable long id, @PathVariable long grantId, Ui ui, RedirectAttributes redirect) {
+        rules.requireManaged(id);
         UserView.GrantView grant = users.get(id).grants().stream()
                 .filter(g -> g.id() == grantId)
                 .findFirst()
                 .orElseThrow(() -> BusinessException.notFound("grant.notFound", grantId));
-        rules.requireGrantable(grant.role(), grant.unitId());
+        try {
+            rules.requireGrantable(id, grant.role(), grant.unitId());
+        } catch (BusinessException e) {
+            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
+            return "redirect:/admin/users/" + id;
+        }
         users.removeGrant(id, grantId);
         Flash.success(redirect, ui.t("grant.removed"));
         return "redirect:/admin/users/" + id;
@@ -140,6 +149,7 @@ class UserAdminController {
 
     @PostMapping("/admin/users/{id}/reset-password")
     String resetPassword(@PathVariable long id, Model model) {
+        rules.requireManaged(id);
         String temporary = users.resetPassword(id);
         UserView user = users.get(id);
         return editPage(model, user, profile(user), FormErrors.none(), temporary);
@@ -152,6 +162,7 @@ class UserAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("units", rules.grantableUnits());
         model.addAttribute("temporaryPassword", temporaryPassword);
+        model.addAttribute("national", rules.national());
         return "access/user-edit";
     }
 
@@ -162,6 +173,7 @@ class UserAdminController {
 
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
+        rules.requireManaged(id);
         users.unlock(id);
         Flash.success(redirect, ui.t("user.unlocked"));
         return "redirect:/admin/users/" + id;

@@ -5,15 +5,24 @@ import id.peduli.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Users and grants over the API: SYSTEM_ADMIN only, grants limited to the units the administrator covers. */
+/**
+ * Users and grants over the API: SYSTEM_ADMIN only; each administrator reaches only the users {@link GrantRules} puts
+ * in their scope, and any other user answers exactly like a missing one.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 @PreAuthorize("hasRole('SYSTEM_ADMIN')")
@@ -33,11 +45,26 @@ class UserApiController {
 
     private final Users users;
     private final GrantRules rules;
+    private final SpringValidatorAdapter validator;
 
-    UserApiController(Users users, GrantRules rules) {
+    UserApiController(Users users, GrantRules rules, Validator validator) {
         this.users = users;
         this.rules = rules;
+        this.validator = new SpringValidatorAdapter(validator);
     }
+
+    record NewUserRequest(
+            @NotBlank(message = "{validation.required}")
+            @Size(min = 3, max = 60, message = "{validation.lengthBetween}")
+            @Pattern(regexp = "^[a-zA-Z0-9._-]*$", message = "{user.usernameChars}")
+            String username,
+
+            @NotBlank(message = "{validation.required}") @Size(max = 128, message = "{validation.maxLength}")
+            String password,
+
+            @NotNull @Valid UserCommand profile,
+            Role role,
+            Long unitId) {}
 
     record UpdateUserRequest(
             @NotNull(message = "{validation.required}") Integer version,
@@ -52,57 +79,87 @@ class UserApiController {
             @RequestParam(value = "q", required = false) @Size(max = 100) String q,
             @RequestParam(value = "page", defaultValue = "0") int page,
             @RequestParam(value = "size", defaultValue = "25") int size) {
-        return users.search(q, page, size);
+        return users.search(q, page, size, rules.managedUnits());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One user with grants")
     UserView get(@PathVariable long id) {
+        rules.requireManaged(id);
         return users.get(id);
     }
 
     @PostMapping
-    @Operation(summary = "Create a user; the first password must be changed at first sign-in")
-    ResponseEntity<UserView> create(@Valid @RequestBody NewUserCommand command) {
-        UserView created =
-                users.create(new NewUserCommand(command.username(), command.password(), command.profile(), true));
+    @Operation(
+            summary = "Create a user; the first password must be changed at first sign-in",
+            description = "role and unitId give the first grant; a unit administrator must give one in their scope")
+    ResponseEntity<UserView> create(@Valid @RequestBody NewUserRequest request) {
+        rules.requireFirstGrant(request.role(), request.unitId());
+        UserView created = users.create(
+                new NewUserCommand(request.username(), request.password(), request.profile(), true),
+                request.role(),
+                request.unitId());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
                 .body(created);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Update a user's profile; send the version you read (optimistic locking)")
-    UserView update(@PathVariable long id, @Valid @RequestBody UpdateUserRequest request) {
+    UserView update(@PathVariable long id, @RequestBody UpdateUserRequest request)
+            throws MethodArgumentNotValidException {
+        rules.requireManaged(id);
+        validated(request, "update");
         return users.update(id, request.version(), request.profile());
     }
 
     @PostMapping("/{id}/grants")
     @Operation(summary = "Grant a role for an organisation unit (no unitId: every unit, national admins only)")
-    UserView addGrant(@PathVariable long id, @Valid @RequestBody GrantRequest request) {
-        rules.requireGrantable(request.role(), request.unitId());
+    UserView addGrant(@PathVariable long id, @RequestBody GrantRequest request) throws MethodArgumentNotValidException {
+        rules.requireManaged(id);
+        validated(request, "addGrant");
+        rules.requireGrantable(id, request.role(), request.unitId());
         return users.addGrant(id, request.role(), request.unitId());
     }
 
     @DeleteMapping("/{id}/grants/{grantId}")
     @Operation(summary = "Remove a grant")
     UserView removeGrant(@PathVariable long id, @PathVariable long grantId) {
+        rules.requireManaged(id);
         UserView.GrantView grant = users.get(id).grants().stream()
                 .filter(g -> g.id() == grantId)
                 .findFirst()
                 .orElseThrow(() -> BusinessException.notFound("grant.notFound", grantId));
-        rules.requireGrantable(grant.role(), grant.unitId());
+        rules.requireGrantable(id, grant.role(), grant.unitId());
         return users.removeGrant(id, grantId);
     }
 
     @PostMapping("/{id}/password-reset")
     @Operation(summary = "Set a temporary password (returned once); the user must change it at next sign-in")
     Map<String, String> resetPassword(@PathVariable long id) {
+        rules.requireManaged(id);
         return Map.of("temporaryPassword", users.resetPassword(id));
+    }
+
+    /**
+     * Validates a request body the way {@code @Valid} would, but only after the user's scope was checked, so that a
+     * user outside the caller's scope answers 404 whatever the body holds.
+     */
+    private void validated(Object body, String handler) throws MethodArgumentNotValidException {
+        BeanPropertyBindingResult result = new BeanPropertyBindingResult(body, "request");
+        validator.validate(body, result);
+        if (result.hasErrors()) {
+            Method method = Arrays.stream(UserApiController.class.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(handler))
+                    .findFirst()
+                    .orElseThrow();
+            throw new MethodArgumentNotValidException(new MethodParameter(method, 1), result);
+        }
     }
 
     @PostMapping("/{id}/unlock")
     @Operation(summary = "Lift a lockout after failed sign-ins")
     UserView unlock(@PathVariable long id) {
+        rules.requireManaged(id);
         users.unlock(id);
         return users.get(id);
     }

@@ -10,6 +10,8 @@ import id.peduli.shared.PageResult;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -64,19 +66,38 @@ public class Users {
     }
 
     public PageResult<UserView> search(String query, int page, int size) {
+        return search(query, page, size, null);
+    }
+
+    /**
+     * A page of users, optionally only those whose every grant lies in {@code withinUnits} (null: every user). Users
+     * without any grant are in no unit and therefore only in the unfiltered list. The filter is part of the query,
+     * so totals and paging count only the users that may be seen.
+     */
+    PageResult<UserView> search(String query, int page, int size, Collection<Long> withinUnits) {
         int pageSize = PageResult.clampSize(size);
         int pageNumber = Math.max(0, page);
         String pattern =
                 query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";
-        String where = pattern == null
-                ? ""
-                : " where lower(username) like :q or lower(full_name) like :q or lower(coalesce(email, '')) like :q";
+        List<String> conditions = new ArrayList<>();
+        if (pattern != null) {
+            conditions.add(
+                    "(lower(username) like :q or lower(full_name) like :q or lower(coalesce(email, '')) like :q)");
+        }
+        if (withinUnits != null) {
+            conditions.add(withinCondition(withinUnits));
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         var countSpec = jdbc.sql("select count(*) from access.user_account" + where);
         var listSpec = jdbc.sql("select " + Accounts.COLUMNS + " from access.user_account" + where
                 + " order by lower(full_name), id limit :limit offset :offset");
         if (pattern != null) {
             countSpec = countSpec.param("q", pattern);
             listSpec = listSpec.param("q", pattern);
+        }
+        if (withinUnits != null && !withinUnits.isEmpty()) {
+            countSpec = countSpec.param("units", withinUnits);
+            listSpec = listSpec.param("units", withinUnits);
         }
         long total = countSpec.query(Long.class).single();
         List<UserView> items = listSpec
@@ -88,6 +109,27 @@ public class Users {
                 .map(accounts::view)
                 .toList();
         return new PageResult<>(items, pageNumber, pageSize, total);
+    }
+
+    /** True when the user exists, has at least one grant and every grant lies in {@code withinUnits}. */
+    boolean isWithin(long userId, Collection<Long> withinUnits) {
+        var spec = jdbc.sql(
+                        "select count(*) from access.user_account where id = :id and " + withinCondition(withinUnits))
+                .param("id", userId);
+        if (!withinUnits.isEmpty()) {
+            spec = spec.param("units", withinUnits);
+        }
+        return spec.query(Long.class).single() > 0;
+    }
+
+    private static String withinCondition(Collection<Long> withinUnits) {
+        if (withinUnits.isEmpty()) {
+            return "false";
+        }
+        return """
+                exists (select 1 from access.role_grant g where g.user_id = user_account.id)
+                and not exists (select 1 from access.role_grant g where g.user_id = user_account.id
+                    and (g.org_unit_id is null or g.org_unit_id not in (:units)))""";
     }
 
     @Transactional
@@ -165,6 +207,9 @@ public class Users {
         if (updated == 0) {
             throw new OptimisticLockingFailureException("user " + id + " changed since version " + expectedVersion);
         }
+        if (current.enabled() && !command.enabled()) {
+            endSessionsAndTokens(id, "account disabled");
+        }
         audit.record(AuditRecord.of(AuditAction.UPDATE, "User", id)
                 .change("fullName", current.fullName(), command.fullName().trim())
                 .change("email", current.email(), blankToNull(command.email()))
@@ -217,6 +262,7 @@ public class Users {
                 .params(grantId, userId)
                 .update();
         bumpVersion(userId);
+        endSessionsAndTokens(userId, "grant removed");
         audit.record(AuditRecord.of(AuditAction.GRANT_CHANGED, "User", userId)
                 .unit(grant.unitId())
                 .change("grant", grant.role().name() + "@" + (grant.unitId() == null ? "*" : grant.unitId()), null));
@@ -248,6 +294,7 @@ public class Users {
                 .param(userId)
                 .update();
         audit.record(AuditRecord.of(AuditAction.PASSWORD_RESET, "User", userId));
+        endSessionsAndTokens(userId, "password reset");
         return temporary;
     }
 
@@ -283,6 +330,24 @@ public class Users {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", userId)
                 .update();
+    }
+
+    /**
+     * Ends every session of the user at their next request (a new security stamp) and revokes all their API tokens,
+     * so that nothing signed in before a reset, a disabling or a removed grant keeps working.
+     */
+    private void endSessionsAndTokens(long userId, String reason) {
+        jdbc.sql("update access.user_account set security_stamp = security_stamp + 1 where id = ?")
+                .param(userId)
+                .update();
+        int revoked = jdbc.sql("update access.api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), userId)
+                .update();
+        if (revoked > 0) {
+            audit.record(AuditRecord.of(AuditAction.TOKEN_REVOKED, "User", userId)
+                    .purpose("all API tokens revoked: " + reason)
+                    .change("tokens", revoked, 0));
+        }
     }
 
     private void bumpVersion(long userId) {

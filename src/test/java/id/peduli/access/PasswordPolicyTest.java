@@ -1,5 +1,6 @@
 package id.peduli.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,5 +42,15 @@ class PasswordPolicyTest {
     @Test
     void refusesOverLongPasswords() {
         assertThatThrownBy(() -> PasswordPolicy.check("sri", "a1".repeat(65))).hasMessage("password.tooLong");
+    }
+
+    @Test
+    void refusesPasswordsLongerThanBcryptReadsInUtf8() {
+        // 50 characters but 90 bytes: bcrypt would ignore the end of it.
+        String accented = "Sandi2026" + "é".repeat(41);
+        assertThat(accented).hasSizeLessThan(PasswordPolicy.MAX_LENGTH);
+        assertThatThrownBy(() -> PasswordPolicy.check("sri", accented)).hasMessage("password.tooManyBytes");
+        assertThatCode(() -> PasswordPolicy.check("sri", "Sandi2026" + "e".repeat(63)))
+                .doesNotThrowAnyException();
     }
 }

@@ -174,7 +174,8 @@ class PlatformJourneyBrowserTest extends BrowserTestSupport {
     @ValueSource(strings = {"id", "en"})
     void auditorFindsFailedSignInsInTheProcessingLog(String language) {
         Texts text = Texts.of(language);
-        String stranger = "tamu." + unique();
+        // A failure for an existing account is logged one row each; unknown usernames are only counted.
+        String stranger = "sekretariat";
         browser.open("/login");
         browser.submitSignIn(stranger, "bukan-kata-sandinya-2");
         assertThat(browser.elements(By.id("loginError"))).hasSize(1);
@@ -299,7 +300,9 @@ class PlatformJourneyBrowserTest extends BrowserTestSupport {
                             "Password changed.",
                             "Access denied",
                             "You are not allowed to open this page or data.",
-                            "Wrong username or password.",
+                            "Sign-in failed: the username or password is wrong, or the account cannot be used right now. After several"
+                                    + " failed attempts the account is locked for a while; if it still does not work, ask your"
+                                    + " administrator.",
                             "Sign-in failed")
                     : new Texts(
                             "id",
@@ -314,7 +317,8 @@ class PlatformJourneyBrowserTest extends BrowserTestSupport {
                             "Kata sandi diganti.",
                             "Akses ditolak",
                             "Anda tidak memiliki hak untuk membuka halaman atau data ini.",
-                            "Nama pengguna atau kata sandi salah.",
+                            "Gagal masuk: nama pengguna atau kata sandi salah, atau akun tidak dapat dipakai saat ini. Setelah"
+                                    + " beberapa kali gagal, akun dikunci sementara; bila tetap tidak bisa, hubungi administrator.",
                             "Gagal masuk");
         }
 

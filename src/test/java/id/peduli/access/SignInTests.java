@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @PeduliTest
 class SignInTests {
@@ -32,6 +33,9 @@ class SignInTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SignInThrottle throttle;
+
     @Test
     void demoAccountSignsInAndLandsOnHome() throws Exception {
         mvc.perform(formLogin().user("kepala.kartini").password(DEMO_PASSWORD))
@@ -46,9 +50,11 @@ class SignInTests {
         mvc.perform(formLogin().user("auditor").password("not-the-password"))
                 .andExpect(redirectedUrl("/login?error=bad"));
         mvc.perform(get("/login").param("error", "bad"))
-                .andExpect(content().string(Matchers.containsString("Nama pengguna atau kata sandi salah.")));
+                .andExpect(
+                        content().string(Matchers.containsString("Gagal masuk: nama pengguna atau kata sandi salah")));
         mvc.perform(get("/login").param("error", "bad").cookie(new Cookie("peduli_lang", "en")))
-                .andExpect(content().string(Matchers.containsString("Wrong username or password.")));
+                .andExpect(
+                        content().string(Matchers.containsString("Sign-in failed: the username or password is wrong")));
         assertThat(count("LOGIN_FAILED", "auditor")).isEqualTo(before + 1);
     }
 
@@ -60,8 +66,9 @@ class SignInTests {
             mvc.perform(formLogin().user("kunci.test").password("wrong-" + i))
                     .andExpect(redirectedUrl("/login?error=bad"));
         }
+        // Locked: the right password gets the same answer as a wrong one, and the lock is not prolonged.
         mvc.perform(formLogin().user("kunci.test").password("Rahasia.Kuat.2026"))
-                .andExpect(redirectedUrl("/login?error=locked"));
+                .andExpect(redirectedUrl("/login?error=bad"));
         assertThat(users.get(user.id()).locked()).isTrue();
         assertThat(count("LOCKED", "kunci.test")).isEqualTo(1);
         users.unlock(user.id());
@@ -75,7 +82,7 @@ class SignInTests {
                 "nonaktif.test", "Rahasia.Kuat.2026", new UserCommand("Uji Nonaktif", null, null, "id", false), false));
         assertThat(user.enabled()).isFalse();
         mvc.perform(formLogin().user("nonaktif.test").password("Rahasia.Kuat.2026"))
-                .andExpect(redirectedUrl("/login?error=disabled"));
+                .andExpect(redirectedUrl("/login?error=bad"));
     }
 
     @Test
@@ -114,6 +121,69 @@ class SignInTests {
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         mvc.perform(get("/").session(session)).andExpect(status().isFound());
         assertThat(count("LOGOUT", "dpo")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theSignInPageNeverSaysWhetherAnAccountIsLockedOrDisabled() throws Exception {
+        for (String reason : new String[] {"locked", "disabled", "bad"}) {
+            mvc.perform(get("/login").param("error", reason).cookie(new Cookie("peduli_lang", "en")))
+                    .andExpect(content().string(Matchers.containsString("Sign-in failed: the username or password")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("is locked for a while after"))))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("This account is disabled"))));
+        }
+    }
+
+    @Test
+    void failedSignInsWithUnknownUsernamesAreCountedButNotLoggedOneRowEach() throws Exception {
+        long before = jdbc.sql("select count(*) from audit.entry where action = 'LOGIN_FAILED'")
+                .query(Long.class)
+                .single();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(signIn("nobody.here." + i, "whatever-" + i, "198.51.100.20"))
+                    .andExpect(redirectedUrl("/login?error=bad"));
+        }
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'LOGIN_FAILED'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+        assertThat(throttle.current("198.51.100.20").unknown()).isEqualTo(3);
+    }
+
+    @Test
+    void anAddressThatFailedTooOftenMustWaitEvenWithTheRightPassword() throws Exception {
+        users.create(new NewUserCommand(
+                "throttle.test", "Rahasia.Kuat.2026", new UserCommand("Uji Batas", null, null, "id", true), false));
+        String address = "198.51.100.30";
+        for (int i = 0; i < throttle.limit(); i++) {
+            mvc.perform(signIn("guess." + i, "wrong-" + i, address)).andExpect(redirectedUrl("/login?error=bad"));
+        }
+        mvc.perform(signIn("throttle.test", "Rahasia.Kuat.2026", address)).andExpect(redirectedUrl("/login?error=bad"));
+        // The account itself is not locked: from another address the right password works.
+        mvc.perform(signIn("throttle.test", "Rahasia.Kuat.2026", "198.51.100.31"))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'LOGIN_FAILED' and client_address = ? "
+                                + "and purpose like 'sign-in from this address paused%'")
+                        .param(address)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptTakesIsAWrongPasswordNotAnError() throws Exception {
+        mvc.perform(signIn("auditor", "Panjang-" + "é".repeat(60), "198.51.100.40"))
+                .andExpect(redirectedUrl("/login?error=bad"));
+    }
+
+    private static MockHttpServletRequestBuilder signIn(String username, String password, String address) {
+        return post("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 
     private long count(String action, String username) {

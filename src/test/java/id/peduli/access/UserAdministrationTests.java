@@ -136,6 +136,39 @@ class UserAdministrationTests {
     }
 
     @Test
+    void aPasswordOfMoreThan72BytesIsRefusedWithAMessageNotAnError() throws Exception {
+        String accented = "Sandi2026" + "é".repeat(41);
+        mvc.perform(bearer(post("/api/v1/users"), context, "admin")
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"long.bytes","password":"%s",
+                                 "profile":{"fullName":"Long","locale":"id","enabled":true}}
+                                """.formatted(accented)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("password.tooManyBytes"))
+                .andExpect(
+                        jsonPath("$.detail").value(Matchers.startsWith("The password is too long: at most 72 bytes.")));
+        assertThat(users.findByUsername("long.bytes")).isEmpty();
+        UserView user = newUser("long.change");
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin().user("long.change").password("Initial.Pass.2026"))
+                        .andExpect(redirectedUrl("/"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", "Initial.Pass.2026")
+                        .param("password", accented)
+                        .param("confirmation", accented))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(Matchers.containsString("Kata sandi terlalu panjang")));
+        assertThat(users.get(user.id()).version()).isEqualTo(user.version());
+    }
+
+    @Test
     void grantOnAMissingUnitIsRefused() throws Exception {
         UserView user = newUser("grant.missing");
         mvc.perform(bearer(post("/api/v1/users/" + user.id() + "/grants"), context, "admin")
@@ -153,6 +186,7 @@ class UserAdministrationTests {
         UserView scopedAdmin = newUser("admin.kartini");
         users.addGrant(scopedAdmin.id(), Role.SYSTEM_ADMIN, kartini);
         UserView target = newUser("target.scope");
+        users.addGrant(target.id(), Role.UNIT_HEAD, kartini);
         mvc.perform(bearer(post("/api/v1/users/" + target.id() + "/grants"), context, "admin.kartini")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"role\":\"SOCIAL_WORKER\",\"unitId\":" + alyatama + "}"))
@@ -167,7 +201,7 @@ class UserAdministrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"role\":\"SITE_MENTOR\",\"unitId\":" + kartini + "}"))
                 .andExpect(status().isOk());
-        assertThat(users.get(target.id()).grants()).hasSize(1);
+        assertThat(users.get(target.id()).grants()).hasSize(2);
     }
 
     @Test

@@ -126,7 +126,7 @@ class RegionApiTest {
     /** Any signed-in user may read regions: here a social worker with a personal access token. */
     @Test
     void theOpenApiDocumentDescribesTheRegionEndpoints() throws Exception {
-        mvc.perform(get("/api/docs/openapi.json"))
+        mvc.perform(asUser(get("/api/docs/openapi.json")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/regions'].get.tags[0]").value("Regions"))
                 .andExpect(jsonPath("$.paths['/api/v1/regions/{code}'].get.summary")
