@@ -96,7 +96,8 @@ class NikTest {
         int candidates = 0;
         for (int serial = 0; serial <= 9999; serial++) {
             String candidate = district
-                    + String.format("%02d%02d%02d", birth.getDayOfMonth() + 40, birth.getMonthValue(), birth.getYear() % 100)
+                    + String.format(
+                            "%02d%02d%02d", birth.getDayOfMonth() + 40, birth.getMonthValue(), birth.getYear() % 100)
                     + String.format("%04d", serial);
             if (fits(masked, candidate) && check(candidate, sex, birth, null).valid()) {
                 candidates++;
