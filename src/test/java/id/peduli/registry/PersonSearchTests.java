@@ -422,6 +422,22 @@ class PersonSearchTests {
     }
 
     @Test
+    void aPageNumberPastTheFirstTenThousandResultsIsClampedNotScannedFor() throws Exception {
+        for (String page : new String[] {"2147483647", "500"}) {
+            mvc.perform(bearer(
+                            get("/api/v1/people").param("size", "20").param("page", page), context, "pekerja.alyatama"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.page").value(499))
+                    .andExpect(jsonPath("$.size").value(20));
+        }
+        mvc.perform(bearer(
+                        get("/api/v1/people").param("size", "100000").param("page", "3"), context, "pekerja.alyatama"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.size").value(200))
+                .andExpect(jsonPath("$.page").value(3));
+    }
+
+    @Test
     void whenNoOneHasEveryWordPeopleWithAllButOneAreListed() throws Exception {
         // Every word is a registered name word, but nobody has all three.
         MvcResult result = search("dpo", "Djoko Sukmajaya Purwosantoso")
