@@ -11,6 +11,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
@@ -71,10 +73,42 @@ class Photos {
 
     @Transactional
     void store(long personId, byte[] data) {
+        store(writable(personId), data);
+    }
+
+    /**
+     * Stores the photo read from {@code content} (an upload or a request body), after the scope check, reading no
+     * more than one byte beyond the size limit: a larger upload is refused without being held in memory.
+     */
+    @Transactional
+    void store(long personId, InputStream content) {
+        PersonView person = writable(personId);
+        store(person, content == null ? null : readAtMost(content, maxBytes));
+    }
+
+    private PersonView writable(long personId) {
         PersonView person = people.view(personId, false);
         if (!access.covers(person.orgUnitId(), RegistryRoles.WRITE)) {
             throw new BusinessException(403, null, "person.unitNotAllowed");
         }
+        return person;
+    }
+
+    /** The bytes of {@code content}, refused as too large once more than {@code maxBytes} have been read. */
+    static byte[] readAtMost(InputStream content, int maxBytes) {
+        try (InputStream in = content) {
+            byte[] data = in.readNBytes(maxBytes + 1);
+            if (data.length > maxBytes) {
+                throw new BusinessException(413, "photo", "photo.tooLarge", maxBytes / 1024);
+            }
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void store(PersonView person, byte[] data) {
+        long personId = person.id();
         if (data == null || data.length == 0) {
             throw BusinessException.invalid("photo", "photo.empty");
         }

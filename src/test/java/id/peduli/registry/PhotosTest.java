@@ -157,4 +157,22 @@ class PhotosTest {
         assertThat(contains(Photos.cleaned(upload, "image/png", MAX_PIXELS), "lat -6.2"))
                 .isFalse();
     }
+
+    @Test
+    void anOverLargeUploadIsRefusedAfterReadingOneByteMoreThanTheLimit() {
+        long[] read = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return 0;
+            }
+        };
+        assertThatThrownBy(() -> Photos.readAtMost(endless, 1024))
+                .isInstanceOfSatisfying(
+                        BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("photo.tooLarge"));
+        assertThat(read[0]).isEqualTo(1025);
+        assertThat(Photos.readAtMost(new ByteArrayInputStream(new byte[1024]), 1024))
+                .hasSize(1024);
+    }
 }
