@@ -1,9 +1,12 @@
 package id.peduli.registry;
 
+import static id.peduli.access.AccessTestSupport.as;
 import static id.peduli.access.AccessTestSupport.bearer;
 import static id.peduli.registry.ImportTestFiles.csv;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -238,5 +241,29 @@ class ImportLimitsTests {
             }
         }
         discard(id);
+    }
+
+    @Test
+    void theJobPageOffersToDiscardTheFileAndDiscardingDeletesIt() throws Exception {
+        long id = id(upload(SMALL));
+        String page = mvc.perform(get("/people/import/" + id).with(as(context, USER)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"discardButton\"").contains("Buang berkas");
+        String other = mvc.perform(post("/people/import/" + id + "/discard")
+                        .with(as(context, "pekerja.alyatama"))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(other).isNull();
+        assertThat(Files.exists(settings.file(id))).isTrue();
+        MvcResult discarded = mvc.perform(post("/people/import/" + id + "/discard")
+                        .with(as(context, USER))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(discarded.getResponse().getRedirectedUrl()).isEqualTo("/people/import");
+        assertThat(Files.exists(settings.file(id))).isFalse();
     }
 }
