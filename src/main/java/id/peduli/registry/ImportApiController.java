@@ -16,6 +16,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -144,6 +145,15 @@ class ImportApiController {
     ResponseEntity<JobResponse> commit(
             @PathVariable long id, @RequestParam(value = "mode", required = false) String mode) {
         return ResponseEntity.accepted().body(response(jobs.commit(id, ImportPageController.parseMode(mode))));
+    }
+
+    @DeleteMapping("/{id}/file")
+    @Operation(
+            summary = "Discard the uploaded file of a job that is not running",
+            description = "The file is deleted at once and no longer counts against your limits on uncommitted "
+                    + "import files; the job stays listed with its counts.")
+    JobResponse discard(@PathVariable long id) {
+        return response(jobs.discard(id));
     }
 
     @GetMapping("/{id}/report")

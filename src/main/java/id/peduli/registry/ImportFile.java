@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -58,6 +61,22 @@ final class ImportFile {
         }
     }
 
+    /**
+     * What one file may hold beyond its size and row count, so that a small or odd file cannot make inspection hold
+     * large strings in memory: characters in one cell, columns in one row (counting up to the last non-empty cell),
+     * characters in one row, the unpacked size of an XLSX file's shared strings, and how much more an XLSX entry may
+     * unpack to than it takes in the file (counted while unpacking, beyond the first megabyte; a zip bomb unpacks to
+     * thousands of times its size, a real sheet to tens).
+     */
+    record Limits(int cellChars, int columns, int rowChars, long sharedStringsBytes, int compressionRatio) {
+
+        static final Limits DEFAULT = new Limits(2_000, 200, 20_000, 100L * 1024 * 1024, 100);
+
+        long sharedStringsMegabytes() {
+            return Math.max(1, sharedStringsBytes / (1024 * 1024));
+        }
+    }
+
     /** The data rows of a file, after the header. */
     interface Rows extends Closeable, Iterator<Cells> {
         @Override
@@ -67,10 +86,16 @@ final class ImportFile {
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final int BUFFER = 1 << 16;
+    /** Entries smaller than this when unpacked are not judged by their compression ratio. */
+    private static final long RATIO_GRACE_BYTES = 1024 * 1024;
 
     private ImportFile() {}
 
     static Inspection inspect(Path file, String fileName, int maxRows) {
+        return inspect(file, fileName, maxRows, Limits.DEFAULT);
+    }
+
+    static Inspection inspect(Path file, String fileName, int maxRows, Limits limits) {
         byte[] head = new byte[4];
         int read;
         long size;
@@ -88,12 +113,12 @@ final class ImportFile {
             throw refused("import.file.oldExcel");
         }
         if (read == 4 && startsWith(head, ZIP)) {
-            return inspectXlsx(file, maxRows);
+            return inspectXlsx(file, maxRows, limits);
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm")) {
             throw refused("import.file.notXlsx");
         }
-        return inspectCsv(file, head, read, maxRows);
+        return inspectCsv(file, head, read, maxRows, limits);
     }
 
     static Rows open(Path file, Inspection inspection) {
@@ -102,7 +127,7 @@ final class ImportFile {
 
     // ---------------------------------------------------------------------------------------------- CSV
 
-    private static Inspection inspectCsv(Path file, byte[] head, int read, int maxRows) {
+    private static Inspection inspectCsv(Path file, byte[] head, int read, int maxRows, Limits limits) {
         boolean bom = read >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         if (read >= 2
                 && (((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)
@@ -110,7 +135,7 @@ final class ImportFile {
             throw refused("import.file.notUtf8", 1);
         }
         char delimiter = detectDelimiter(file, bom);
-        int records = scan(file, bom, delimiter, maxRows);
+        int records = scan(file, bom, delimiter, maxRows, limits);
         List<String> headers = null;
         if (records > 0) {
             try (CSVParser parser = parser(file, bom, delimiter)) {
@@ -140,9 +165,10 @@ final class ImportFile {
     /**
      * One pass over the bytes, without building strings: strict UTF-8, balanced quotes (RFC 4180: a quote opens only
      * at the start of a field, and a closing quote is followed by a delimiter or the end of the line) and the number
-     * of non-blank records, header included. Refuses with the line number of the first problem.
+     * of non-blank records, header included, within the cell, column and row length limits. Refuses with the line
+     * number of the first problem.
      */
-    private static int scan(Path file, boolean bom, char delimiter, int maxRows) {
+    private static int scan(Path file, boolean bom, char delimiter, int maxRows, Limits limits) {
         byte[] buffer = new byte[BUFFER];
         long line = 1;
         long quoteLine = 0;
@@ -154,6 +180,9 @@ final class ImportFile {
         int pending = 0;
         int lead = 0;
         int position = 0;
+        int cellChars = 0;
+        int rowChars = 0;
+        int columns = 1;
         try (InputStream in = Files.newInputStream(file)) {
             if (bom) {
                 in.skipNBytes(3);
@@ -193,6 +222,15 @@ final class ImportFile {
                         lead = b;
                         position = 1;
                     }
+                    // One character starts here (continuation bytes were skipped above); quotes, and separators
+                    // outside quotes, are not part of a cell.
+                    boolean separator = !quoted && (b == delimiter || b == '\n' || b == '\r');
+                    if (b != '"' && !separator && ++cellChars > limits.cellChars()) {
+                        throw refused("import.file.cellTooLong", line, limits.cellChars());
+                    }
+                    if (++rowChars > limits.rowChars()) {
+                        throw refused("import.file.rowTooLong", line, limits.rowChars());
+                    }
                     if (b == '\n') {
                         line++;
                     }
@@ -230,8 +268,15 @@ final class ImportFile {
                         }
                         content = false;
                         fieldStart = true;
+                        cellChars = 0;
+                        rowChars = 0;
+                        columns = 1;
                     } else if (b == delimiter) {
                         fieldStart = true;
+                        cellChars = 0;
+                        if (++columns > limits.columns()) {
+                            throw refused("import.file.tooManyColumns", line, limits.columns());
+                        }
                     } else if (b != '\r') {
                         fieldStart = false;
                         content = content || (b != ' ' && b != '\t');
@@ -392,7 +437,8 @@ final class ImportFile {
 
     // --------------------------------------------------------------------------------------------- XLSX
 
-    private static Inspection inspectXlsx(Path file, int maxRows) {
+    private static Inspection inspectXlsx(Path file, int maxRows, Limits limits) {
+        checkZip(file, limits);
         List<String> headers = null;
         int rows = 0;
         try (ReadableWorkbook workbook = workbook(file);
@@ -400,6 +446,7 @@ final class ImportFile {
             Iterator<Row> iterator = stream.iterator();
             while (iterator.hasNext()) {
                 Row row = iterator.next();
+                checkRow(row, limits);
                 String[] values = texts(row, headers == null ? row.getCellCount() : headers.size(), null);
                 if (allBlank(values)) {
                     continue;
@@ -435,6 +482,69 @@ final class ImportFile {
             throw refused("import.file.headerOnly");
         }
         return new Inspection(Format.XLSX, null, false, null, headers, rows);
+    }
+
+    /** Refuses a cell, a row or a number of columns beyond the limits, naming the row as a spreadsheet shows it. */
+    private static void checkRow(Row row, Limits limits) {
+        long chars = 0;
+        for (int i = 0; i < row.getCellCount(); i++) {
+            Cell cell = row.getCell(i);
+            if (cell == null || cell.getType() == CellType.EMPTY) {
+                continue;
+            }
+            String raw = cell.getType() == CellType.STRING ? cell.getText() : cell.getRawValue();
+            int length = raw == null ? 0 : raw.length();
+            if (length == 0) {
+                continue;
+            }
+            if (i >= limits.columns()) {
+                throw refused("import.file.tooManyColumns", row.getRowNum(), limits.columns());
+            }
+            if (length > limits.cellChars()) {
+                throw refused("import.file.cellTooLong", row.getRowNum(), limits.cellChars());
+            }
+            chars += length;
+            if (chars > limits.rowChars()) {
+                throw refused("import.file.rowTooLong", row.getRowNum(), limits.rowChars());
+            }
+        }
+    }
+
+    /**
+     * Unpacks every entry of the XLSX file once, counting bytes without keeping them: refuses an entry that unpacks to
+     * more than {@code compressionRatio} times its packed size (beyond a first megabyte), and shared strings larger
+     * than the limit, before the workbook reader loads anything.
+     */
+    static void checkZip(Path file, Limits limits) {
+        byte[] buffer = new byte[BUFFER];
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                boolean sharedStrings = entry.getName().toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml");
+                long packed = Math.max(1, entry.getCompressedSize());
+                long unpacked = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        unpacked += n;
+                        if (unpacked > RATIO_GRACE_BYTES && unpacked > packed * limits.compressionRatio()) {
+                            throw refused("import.file.compressed", limits.compressionRatio());
+                        }
+                        if (sharedStrings && unpacked > limits.sharedStringsBytes()) {
+                            throw refused("import.file.sharedStringsTooLarge", limits.sharedStringsMegabytes());
+                        }
+                    }
+                }
+            }
+        } catch (BusinessException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw refused("import.file.notXlsx");
+        }
     }
 
     private static Rows xlsxRows(Path file, Inspection inspection) {

@@ -136,6 +136,7 @@ class ImportJobs {
             throw ImportFile.refused("import.file.missing");
         }
         cleanUp();
+        long quotaLeft = pendingQuotaLeft(user.userId());
         String name = fileName == null || fileName.isBlank()
                 ? "import"
                 : Path.of(fileName).getFileName().toString();
@@ -153,7 +154,7 @@ class ImportJobs {
                 .single();
         Path file = settings.file(id);
         try {
-            long size = store(content, file);
+            long size = store(content, file, quotaLeft);
             ImportFile.Inspection inspection = ImportFile.inspect(file, name, settings.maxRows());
             Map<String, Integer> mapping = mappingByHeader == null || mappingByHeader.isEmpty()
                     ? suggest(inspection.headers())
@@ -181,17 +182,52 @@ class ImportJobs {
         return get(id);
     }
 
-    private long store(InputStream content, Path file) {
+    /**
+     * How many bytes the user may still upload under their limits on uncommitted files (those neither committed,
+     * discarded nor expired); refused when they already keep as many files or bytes as allowed.
+     */
+    private long pendingQuotaLeft(long ownerId) {
+        long[] pending = jdbc.sql("""
+                        select count(*), coalesce(sum(size_bytes), 0) from registry.import_job
+                        where owner_id = ? and file_deleted_at is null
+                        """)
+                .param(ownerId)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (pending[0] >= settings.maxPendingFiles()) {
+            throw new BusinessException(
+                    409, "file", "import.pending.tooManyFiles", pending[0], settings.maxPendingFiles());
+        }
+        if (pending[1] >= settings.maxPendingBytes()) {
+            throw pendingBytes(pending[1]);
+        }
+        return settings.maxPendingBytes() - pending[1];
+    }
+
+    private BusinessException pendingBytes(long bytes) {
+        long mb = 1024 * 1024;
+        return new BusinessException(
+                409,
+                "file",
+                "import.pending.tooManyBytes",
+                (bytes + mb - 1) / mb,
+                Math.max(1, settings.maxPendingBytes() / mb));
+    }
+
+    private long store(InputStream content, Path file, long quotaLeft) {
         long max = settings.maxBytes();
         byte[] buffer = new byte[1 << 16];
         long size = 0;
         try (InputStream in = content;
-                OutputStream out = Files.newOutputStream(file)) {
+                OutputStream out = ImportSettings.createPrivate(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 size += n;
                 if (size > max) {
                     throw ImportFile.refused("import.file.tooLarge", settings.maxMegabytes());
+                }
+                if (size > quotaLeft) {
+                    throw pendingBytes(settings.maxPendingBytes() - quotaLeft + size);
                 }
                 out.write(buffer, 0, n);
             }
@@ -378,6 +414,19 @@ class ImportJobs {
     private static boolean mapped(List<String> headers, Map<String, Integer> mapping, ImportField field) {
         Integer index = mapping.get(field.column());
         return index != null && index >= 0 && index < headers.size();
+    }
+
+    /**
+     * Discards the uploaded file of a job that is not running: the file is deleted at once (it no longer counts
+     * against the user's limits); the job stays listed, with its counts and report, as "file deleted".
+     */
+    ImportJobView discard(long id) {
+        ImportJobView job = own(id);
+        if (job.running()) {
+            throw stateConflict(job);
+        }
+        runner.deleteFile(id);
+        return get(id);
     }
 
     private static void requireFile(ImportJobView job) {

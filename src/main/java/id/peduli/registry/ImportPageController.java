@@ -178,6 +178,22 @@ class ImportPageController {
         }
     }
 
+    @PostMapping("/{id}/discard")
+    String discard(
+            @PathVariable long id, Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            ImportJobView job = jobs.discard(id);
+            redirect.addFlashAttribute("success", ui.t("import.discarded", job.fileName()));
+            return "redirect:/people/import";
+        } catch (BusinessException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status() == 403 ? 403 : 409);
+            return job(model, jobs.get(id), ui.errors(e));
+        }
+    }
+
     @GetMapping("/{id}/report.csv")
     void reportCsv(@PathVariable long id, Ui ui, HttpServletResponse response) throws IOException {
         ImportJobView job = jobs.get(id);

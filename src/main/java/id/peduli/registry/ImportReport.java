@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The per-row report of an import, in the reader's language: every error and warning with its row (the header is
  * row 1, as in a spreadsheet), the template column, the header of the file column it was read from, and the message.
  * Issues are read with a cursor and written as they come, so a report of a million rows needs no more memory than
- * one of ten.
+ * one of ten. Headers and messages repeat what the uploaded file held, so CSV cells that a spreadsheet would take for a
+ * formula get a leading apostrophe, as in exports ({@link PersonExport#neutralised}); XLSX cells are written as text.
  */
 @Component
 class ImportReport {
@@ -61,7 +62,11 @@ class ImportReport {
             each(job, locale, Integer.MAX_VALUE, issue -> {
                 try {
                     printer.printRecord(
-                            issue.row(), issue.column(), issue.header(), severity(issue, locale), issue.message());
+                            issue.row(),
+                            PersonExport.neutralised(issue.column()),
+                            PersonExport.neutralised(issue.header()),
+                            PersonExport.neutralised(severity(issue, locale)),
+                            PersonExport.neutralised(issue.message()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

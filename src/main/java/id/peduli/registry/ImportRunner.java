@@ -374,7 +374,7 @@ class ImportRunner implements DisposableBean {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             try (OutputStream out = copy(connection, "registry.person (" + ImportRowRules.PERSON_COLUMNS + ")");
-                    OutputStream spilled = new BufferedOutputStream(Files.newOutputStream(spill), CHUNK)) {
+                    OutputStream spilled = new BufferedOutputStream(ImportSettings.createPrivate(spill), CHUNK)) {
                 readInParallel(
                         job,
                         knownRegions,

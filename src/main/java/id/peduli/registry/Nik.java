@@ -34,8 +34,17 @@ final class Nik {
         return raw == null ? null : raw.replaceAll("[\\s.]", "");
     }
 
-    static String masked(String nik) {
-        return nik.substring(0, 4) + "••••••••" + nik.substring(12);
+    /** How many leading digits a masked NIK or KK number shows: the province and regency, which a row shows anyway. */
+    static final int SHOWN_DIGITS = 4;
+
+    /**
+     * The form lists, exports and the processing log show (ADR 6): the first four digits, the rest hidden, for
+     * example {@code 3323••••••••••••}. Digits 5–12 (district and birth date) follow from what a row shows anyway, so
+     * only hiding the serial keeps the number from being rebuilt. KK numbers have the same structure and the same
+     * rule.
+     */
+    static String masked(String number) {
+        return number.substring(0, SHOWN_DIGITS) + "•".repeat(number.length() - SHOWN_DIGITS);
     }
 
     static String districtCode(String nik) {

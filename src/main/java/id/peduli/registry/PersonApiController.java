@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -201,8 +202,8 @@ class PersonApiController {
             })
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
     @Operation(summary = "Store a photo (JPEG or PNG, checked by content, size-limited)")
-    ResponseEntity<Void> putPhoto(@PathVariable long id, @RequestBody byte[] data) {
-        photos.store(id, data);
+    ResponseEntity<Void> putPhoto(@PathVariable long id, InputStream body) {
+        photos.store(id, body);
         return ResponseEntity.noContent().build();
     }
 

@@ -346,7 +346,7 @@ class PersonPageController {
             RedirectAttributes redirect)
             throws IOException {
         try {
-            photos.store(id, file == null ? null : file.getBytes());
+            photos.store(id, file == null ? null : file.getInputStream());
             Flash.success(redirect, ui.t("photo.saved"));
         } catch (BusinessException e) {
             Flash.error(redirect, ui.t(e.messageKey(), e.args()));

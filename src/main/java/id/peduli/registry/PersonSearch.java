@@ -296,7 +296,7 @@ class PersonSearch {
     @Transactional(readOnly = true)
     PageResult<PersonSummary> search(Criteria criteria, int page, int size) {
         int pageSize = PageResult.clampSize(size);
-        int pageNumber = Math.max(0, page);
+        int pageNumber = PageResult.clampPage(page, pageSize);
         UnitScope scope = scope();
         if (scope.none()) {
             return new PageResult<>(List.of(), pageNumber, pageSize, 0);

@@ -74,7 +74,11 @@ class PersonSearchApiController {
             @Parameter(description = "M or F") @RequestParam(required = false) String sex,
             @Parameter(description = "PHYSICAL, INTELLECTUAL, MENTAL or SENSORY") @RequestParam(required = false)
                     String disability,
-            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(
+                            description = "Page number, from 0; only the first 10,000 results can be paged through,"
+                                    + " a larger page number is answered with the last page within them")
+                    @RequestParam(defaultValue = "0")
+                    int page,
             @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") int size) {
         PersonSearchForm form = new PersonSearchForm(q, region, ageFrom, ageTo, sex, disability);
         return search.search(search.criteria(form, false), page, size);

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One person in search results and lists: enough to recognise them, with the NIK masked ({@code 3323••••••••0001});
+ * One person in search results and lists: enough to recognise them, with the NIK masked ({@code 3323••••••••••••});
  * the full number is never part of a list. {@code birthDate} is null when only the year is known ({@code
  * approximate}); {@code age} is then counted from the year.
  */

@@ -180,4 +180,79 @@ class ImportFileTest {
         assertThat(cells.get(1).values()[2]).isEqualTo("05/03/1992");
         assertThat(cells.get(1).isNumeric(3)).isTrue();
     }
+
+    @Test
+    void aCellLongerThanTheLimitIsRefusedWithItsLine() throws IOException {
+        String longCell = "x".repeat(2_001);
+        refused(
+                write("cell.csv", utf8("full_name,sex\nBudi,L\n\"" + longCell + "\",P\n")),
+                "cell.csv",
+                "import.file.cellTooLong",
+                3L,
+                2_000);
+        // Multi-byte characters count once: 2,000 of them fit.
+        Path fits = write("fits.csv", utf8("full_name,sex\n" + "é".repeat(2_000) + ",L\n"));
+        assertThat(ImportFile.inspect(fits, "fits.csv", 1000).rows()).isEqualTo(1);
+    }
+
+    @Test
+    void tooManyColumnsAndTooLongRowsAreRefused() throws IOException {
+        String wide = String.join(",", java.util.Collections.nCopies(201, "c"));
+        refused(write("wide.csv", utf8(wide + "\n" + wide + "\n")), "wide.csv", "import.file.tooManyColumns", 1L, 200);
+        String header = String.join(",", java.util.Collections.nCopies(15, "h"));
+        String row = String.join(",", java.util.Collections.nCopies(15, "y".repeat(1_500)));
+        refused(write("long.csv", utf8(header + "\n" + row + "\n")), "long.csv", "import.file.rowTooLong", 2L, 20_000);
+    }
+
+    @Test
+    void anXlsxCellLongerThanTheLimitIsRefused() throws IOException {
+        byte[] workbook = ImportTestFiles.xlsx(
+                List.of(List.of("full_name", "sex"), List.of("Budi", "L"), List.of("z".repeat(3_000), "P")));
+        assertThatThrownBy(() -> ImportFile.inspect(write("c.xlsx", workbook), "c.xlsx", 1000))
+                .isInstanceOfSatisfying(
+                        BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("import.file.cellTooLong"));
+    }
+
+    @Test
+    void anXlsxEntryThatUnpacksToThousandsOfTimesItsSizeIsRefused() throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            out.write(utf8("<Types/>"));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 20; i++) {
+                out.write(spaces);
+            }
+            out.closeEntry();
+        }
+        assertThat(zip.size()).isLessThan(100_000);
+        refused(write("bomb.xlsx", zip.toByteArray()), "bomb.xlsx", "import.file.compressed", 100);
+    }
+
+    @Test
+    void sharedStringsLargerThanTheLimitAreRefused() throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 200_000; i++) {
+                text.append("<si><t>")
+                        .append(Long.toString(random.nextLong(), 36))
+                        .append("</t></si>");
+            }
+            out.write(utf8(text.toString()));
+            out.closeEntry();
+        }
+        Path file = write("strings.xlsx", zip.toByteArray());
+        ImportFile.Limits small = new ImportFile.Limits(2_000, 200, 20_000, 1024 * 1024, 100);
+        assertThatThrownBy(() -> ImportFile.inspect(file, "strings.xlsx", 1000, small))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("import.file.sharedStringsTooLarge");
+                    assertThat(e.args()).containsExactly(1L);
+                });
+    }
 }

@@ -75,7 +75,61 @@ class NikTest {
     }
 
     @Test
-    void masksAllButTheFirstAndLastFourDigits() {
-        assertThat(Nik.masked("3323015705900001")).isEqualTo("3323••••••••0001");
+    void masksAllButTheFirstFourDigits() {
+        assertThat(Nik.masked("3323015705900001")).isEqualTo("3323••••••••••••");
+        assertThat(Nik.masked("3323011705900123")).isEqualTo("3323••••••••••••");
+    }
+
+    /**
+     * A list row shows the masked NIK next to the region (district), the birth date and the sex. Those give digits
+     * 1–12 of a NIK; the mask must leave the serial open, so that every serial from 0001 to 9999 stays possible.
+     */
+    @Test
+    void aMaskedNikWithTheRowsOtherFieldsLeavesEverySerialPossible() {
+        String nik = "3323015705900001";
+        String masked = Nik.masked(nik);
+        String district = "332301";
+        LocalDate birth = LocalDate.of(1990, 5, 17);
+        char sex = 'F';
+        assertThat(masked).doesNotContain("0001").doesNotContain("1705", "0590");
+
+        int candidates = 0;
+        for (int serial = 0; serial <= 9999; serial++) {
+            String candidate = district
+                    + String.format(
+                            "%02d%02d%02d", birth.getDayOfMonth() + 40, birth.getMonthValue(), birth.getYear() % 100)
+                    + String.format("%04d", serial);
+            if (fits(masked, candidate) && check(candidate, sex, birth, null).valid()) {
+                candidates++;
+            }
+        }
+        assertThat(candidates).isGreaterThanOrEqualTo(9_999);
+    }
+
+    /** The same for a family card number: region, issue date and serial. */
+    @Test
+    void aMaskedKkLeavesTheSerialOpen() {
+        String kk = "3323012003150042";
+        String masked = Nik.masked(kk);
+        int candidates = 0;
+        for (int serial = 0; serial <= 9999; serial++) {
+            if (fits(masked, kk.substring(0, 12) + String.format("%04d", serial))) {
+                candidates++;
+            }
+        }
+        assertThat(candidates).isEqualTo(10_000);
+        assertThat(masked).doesNotContain("0042");
+    }
+
+    private static boolean fits(String masked, String candidate) {
+        if (masked.length() != candidate.length()) {
+            return false;
+        }
+        for (int i = 0; i < masked.length(); i++) {
+            if (masked.charAt(i) != '•' && masked.charAt(i) != candidate.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -253,7 +253,7 @@ class PersonSearchTests {
     @Test
     void resultsShowTheMaskedNikTheRegionAndTheUnit() throws Exception {
         search("dpo", "Siti Lestari Wiryaningrum")
-                .andExpect(jsonPath("$.items[0].nikMasked").value("1571••••••••0002"))
+                .andExpect(jsonPath("$.items[0].nikMasked").value("1571••••••••••••"))
                 .andExpect(jsonPath("$.items[0].sex").value("F"))
                 .andExpect(jsonPath("$.items[0].birthDate").value("1985-03-04"))
                 .andExpect(jsonPath("$.items[0].age").value(age(LocalDate.of(1985, 3, 4))))
@@ -422,6 +422,22 @@ class PersonSearchTests {
     }
 
     @Test
+    void aPageNumberPastTheFirstTenThousandResultsIsClampedNotScannedFor() throws Exception {
+        for (String page : new String[] {"2147483647", "500"}) {
+            mvc.perform(bearer(
+                            get("/api/v1/people").param("size", "20").param("page", page), context, "pekerja.alyatama"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.page").value(499))
+                    .andExpect(jsonPath("$.size").value(20));
+        }
+        mvc.perform(bearer(
+                        get("/api/v1/people").param("size", "100000").param("page", "3"), context, "pekerja.alyatama"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.size").value(200))
+                .andExpect(jsonPath("$.page").value(3));
+    }
+
+    @Test
     void whenNoOneHasEveryWordPeopleWithAllButOneAreListed() throws Exception {
         // Every word is a registered name word, but nobody has all three.
         MvcResult result = search("dpo", "Djoko Sukmajaya Purwosantoso")
@@ -521,12 +537,12 @@ class PersonSearchTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray());
-        assertThat(head.get(1).get(7)).isEqualTo("3323••••••••0004");
+        assertThat(head.get(1).get(7)).isEqualTo("3323••••••••••••");
         List<CSVRecord> dpo = csv(exportRequest("dpo", "Risa Formulanto", "CSV", false)
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray());
-        assertThat(dpo.get(1).get(7)).isEqualTo("3323••••••••0004");
+        assertThat(dpo.get(1).get(7)).isEqualTo("3323••••••••••••");
     }
 
     @Test
@@ -540,7 +556,7 @@ class PersonSearchTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray());
-        assertThat(masked.get(1).get(8)).isEqualTo("1571••••••••0001");
+        assertThat(masked.get(1).get(8)).isEqualTo("1571••••••••••••");
     }
 
     @Test
@@ -560,7 +576,7 @@ class PersonSearchTests {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get(1)).isEqualTo("Nama lengkap");
         assertThat(rows.get(1).get(1)).isEqualTo("Sri Handayaningsih Wiratmojo");
-        assertThat(rows.get(1).get(7)).isEqualTo("3323••••••••0003");
+        assertThat(rows.get(1).get(7)).isEqualTo("3323••••••••••••");
     }
 
     @Test
@@ -645,7 +661,7 @@ class PersonSearchTests {
                         .with(as(context, "pekerja.alyatama")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/people/" + seeded.get("lestari") + "\"")))
-                .andExpect(content().string(containsString("1571••••••••0002")));
+                .andExpect(content().string(containsString("1571••••••••••••")));
         mvc.perform(post("/people/search").param("q", LESTARI_NIK).with(csrf()).with(as(context, "pekerja.alyatama")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Siti Lestari Wiryaningrum")));
@@ -683,7 +699,7 @@ class PersonSearchTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        assertThat(csv(body).get(1).get(7)).isEqualTo("3323••••••••0003");
+        assertThat(csv(body).get(1).get(7)).isEqualTo("3323••••••••••••");
         mvc.perform(post("/people/export")
                         .param("q", "Handayaningsih")
                         .param("reason", REASON)

@@ -226,4 +226,27 @@ class PersonWebTests {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("photo.tooLarge"));
     }
+
+    @Test
+    void photosAreRefusedAboveAPixelCountAndStoredWithoutTheirLocation() throws Exception {
+        long id = register("Foto Lokasi", "2004-03-02");
+        mvc.perform(bearer(put("/api/v1/people/" + id + "/photo"), context, "pekerja.alyatama")
+                        .contentType(MediaType.IMAGE_PNG)
+                        .content(PhotosTest.pngHeader(70_000, 70_000)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("photo.tooManyPixels"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("megapiksel")));
+        mvc.perform(bearer(put("/api/v1/people/" + id + "/photo"), context, "pekerja.alyatama")
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(PhotosTest.jpegWithGps(16, 8, 1)))
+                .andExpect(status().isNoContent());
+        byte[] stored = mvc.perform(get("/people/" + id + "/photo").with(as(context, "pekerja.alyatama")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String text = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+        org.assertj.core.api.Assertions.assertThat(text).doesNotContain("Exif").doesNotContain("RUMAH-KELUARGA-GPS");
+    }
 }

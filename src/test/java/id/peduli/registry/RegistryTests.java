@@ -67,12 +67,43 @@ class RegistryTests {
     }
 
     @Test
+    void theRemaskMigrationHidesTheSerialOfMasksStoredInTheOldForm() throws Exception {
+        LocalDate birth = LocalDate.of(1991, 3, 9);
+        String nik = freshNik(birth, Sex.M);
+        PersonView person = people.register(aPerson(alyatama)
+                .named("Budi Masker Lama")
+                .sex(Sex.M)
+                .born(birth)
+                .nik(nik)
+                .build());
+        String old = nik.substring(0, 4) + "••••••••" + nik.substring(12);
+        jdbc.sql("update registry.person set nik_masked = ? where id = ?")
+                .params(old, person.id())
+                .update();
+        String script;
+        try (var in = getClass()
+                .getResourceAsStream("/db/migration/registry/V2026_11_30_0740__registry_remask_identifiers.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String statement : script.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement).update();
+            }
+        }
+        String stored = jdbc.sql("select nik_masked from registry.person where id = ?")
+                .param(person.id())
+                .query(String.class)
+                .single();
+        assertThat(stored).isEqualTo(nik.substring(0, 4) + "••••••••••••").doesNotContain(nik.substring(12));
+    }
+
+    @Test
     void registersAPersonWithTheNikEncryptedAndMasked() {
         LocalDate birth = LocalDate.of(1990, 5, 17);
         String nik = freshNik(birth, Sex.F);
         PersonView person = people.register(
                 aPerson(alyatama).named("Rahmawati Enkripsi").nik(nik).build());
-        assertThat(person.nik()).isEqualTo(nik.substring(0, 4) + "••••••••" + nik.substring(12));
+        assertThat(person.nik()).isEqualTo(nik.substring(0, 4) + "••••••••••••");
         assertThat(person.nikMasked()).isTrue();
         byte[] stored = jdbc.sql("select nik_cipher from registry.person where id = ?")
                 .param(person.id())
