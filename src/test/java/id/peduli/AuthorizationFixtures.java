@@ -134,8 +134,11 @@ final class AuthorizationFixtures {
             account(USER_KARTINI, Role.SOCIAL_WORKER, swTemanggung);
             account(USER_ALYATAMA, Role.SOCIAL_WORKER, alyatamaUnit);
         });
-        kartini = side("Kartini", KARTINI_WRITER, kartiniUnit, swTemanggung, USER_KARTINI);
-        alyatama = side("Alyatama", ALYATAMA_WRITER, alyatamaUnit, alyatamaUnit, USER_ALYATAMA);
+        // DemoDataTests counts the units right below Alyatama (and the demo sites below Kartini, by name): the
+        // Alyatama-side unit goes below one of its sites
+        long jambiSite = unitNamed("Layanan Pesona Surga Kota Jambi");
+        kartini = side("Kartini", KARTINI_WRITER, kartiniUnit, swTemanggung, kartiniUnit, USER_KARTINI);
+        alyatama = side("Alyatama", ALYATAMA_WRITER, alyatamaUnit, alyatamaUnit, jambiSite, USER_ALYATAMA);
         otherToken = tokenId(USER_KARTINI);
         asAdminDo(() -> account(MOVED_WORKER, Role.SOCIAL_WORKER, alyatamaUnit));
         movedJob = importJob(MOVED_WORKER, alyatamaUnit, "pindah");
@@ -159,7 +162,8 @@ final class AuthorizationFixtures {
         return id(require(upload, 201));
     }
 
-    private Side side(String name, String writer, long technicalUnit, long personUnit, String user) throws Exception {
+    private Side side(String name, String writer, long technicalUnit, long personUnit, long unitParent, String user)
+            throws Exception {
         long person = person(writer, personUnit);
         long otherPerson = person(writer, personUnit);
         long household = id(api(post("/api/v1/people/" + person + "/household"), writer, null));
@@ -178,7 +182,7 @@ final class AuthorizationFixtures {
                 .andReturn();
         require(photo, 204);
         long importJob = importJob(writer, technicalUnit, name);
-        long unit = orgUnit("Matriks " + name, technicalUnit);
+        long unit = orgUnit("Matriks " + name, unitParent);
         long userId = users.findByUsername(user).orElseThrow().id();
         return new Side(
                 name,
@@ -281,7 +285,9 @@ final class AuthorizationFixtures {
                         false,
                         Map.of(
                                 "id", String.valueOf(side.unit()),
-                                "parentId", String.valueOf(side.technicalUnit())),
+                                "parentId",
+                                        String.valueOf(
+                                                organizations.get(side.unit()).parentId())),
                         null);
             default -> throw new IllegalArgumentException("unknown fixture " + fixture);
         };
