@@ -251,10 +251,10 @@ final class AuthorizationFixtures {
                         return person;
                     }
                     Map<String, String> vars = new HashMap<>(person);
-                    vars.put(
-                            "memberId",
-                            String.valueOf(
-                                    unchecked(() -> member(side.writer(), side.personUnit(), side.household()))));
+                    String member =
+                            String.valueOf(unchecked(() -> member(side.writer(), side.personUnit(), side.household())));
+                    vars.put("memberId", member);
+                    vars.put("personId", member);
                     return vars;
                 });
             case "import" ->

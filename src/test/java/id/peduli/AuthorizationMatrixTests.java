@@ -1,7 +1,7 @@
 package id.peduli;
 
 import static id.peduli.access.AccessTestSupport.as;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import id.peduli.AuthorizationMatrix.Expected;
@@ -228,9 +228,17 @@ class AuthorizationMatrixTests {
         String answer = status + (location == null ? "" : " to " + location);
         String where = row.method() + " " + url + " as " + caller
                 + (variant.label() == null ? "" : " (" + variant.label() + ")");
-        assertThat(expected.matches(status, location))
-                .as("%s: expected %s, got %s", where, expected.description(), answer)
-                .isTrue();
+        if (!expected.matches(status, location)) {
+            String body = response.getContentType() != null
+                            && response.getContentType().contains("json")
+                    ? " " + abbreviate(response.getContentAsString(StandardCharsets.UTF_8))
+                    : "";
+            fail("%s: expected %s, got %s%s".formatted(where, expected.description(), answer, body));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 
     private AbstractMockHttpServletRequestBuilder<?> request(Row row, String url, Map<String, String> vars) {
