@@ -1,0 +1,445 @@
+package id.peduli;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.jayway.jsonpath.JsonPath;
+import id.peduli.access.AccessTestSupport;
+import id.peduli.access.NewUserCommand;
+import id.peduli.access.Role;
+import id.peduli.access.UserCommand;
+import id.peduli.access.UserView;
+import id.peduli.access.Users;
+import id.peduli.organization.OrgUnit;
+import id.peduli.organization.OrgUnitCommand;
+import id.peduli.organization.OrgUnitType;
+import id.peduli.organization.Organizations;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import javax.imageio.ImageIO;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The objects the authorization matrix calls endpoints with: for each kind one on the Kartini side (BBRSBG Kartini
+ * Temanggung and below) and one on the Alyatama side (PSAA Alyatama Jambi), created through the application itself,
+ * plus unit-level administrator, DPO and auditor accounts of Kartini.
+ */
+final class AuthorizationFixtures {
+
+    static final String UNIT_ADMIN = "matriks.admin.kartini";
+    static final String UNIT_DPO = "matriks.dpo.kartini";
+    static final String UNIT_AUDITOR = "matriks.auditor.kartini";
+    /** A social worker who started an import at Alyatama and has since moved to Kartini. */
+    static final String MOVED_WORKER = "matriks.pekerja.pindah";
+
+    static final String USER_KARTINI = "matriks.user.kartini";
+    static final String USER_ALYATAMA = "matriks.user.alyatama";
+    private static final String PASSWORD = "Matriks.Otorisasi.2026";
+    private static final String KARTINI_WRITER = "manajer.kartini";
+    private static final String ALYATAMA_WRITER = "pekerja.alyatama";
+
+    private final MockMvc mvc;
+    private final ApplicationContext context;
+    private final Organizations organizations;
+    private final Users users;
+    private final JdbcClient jdbc;
+    private final Map<String, Boolean> within = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+    private final AtomicInteger serial = new AtomicInteger();
+
+    private Side kartini;
+    private Side alyatama;
+    private String otherToken;
+    private long movedJob;
+    private long alyatamaUnit;
+
+    AuthorizationFixtures(MockMvc mvc, ApplicationContext context) {
+        this.mvc = mvc;
+        this.context = context;
+        this.organizations = context.getBean(Organizations.class);
+        this.users = context.getBean(Users.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+    }
+
+    /** The objects of one side: the unit they belong to and the ids the paths need. */
+    private record Side(
+            String name,
+            String writer,
+            long technicalUnit,
+            long personUnit,
+            long person,
+            long otherPerson,
+            long member,
+            long household,
+            long consent,
+            long importJob,
+            long user,
+            long unit) {}
+
+    /**
+     * One object a row is called with. {@code vars} fills the path; {@code fresh}, when set, makes new vars for each
+     * call that is expected to succeed (for calls that use the object up, like removing a household member).
+     */
+    record Variant(
+            String label,
+            Long unitId,
+            String owner,
+            boolean ownedByCaller,
+            Map<String, String> vars,
+            BiFunction<String, Boolean, Map<String, String>> fresh) {
+
+        boolean object() {
+            return label != null;
+        }
+
+        String owner(String caller) {
+            return ownedByCaller ? caller : owner;
+        }
+
+        Map<String, String> vars(String caller, boolean allowed) {
+            return fresh == null ? vars : fresh.apply(caller, allowed);
+        }
+    }
+
+    boolean isWithin(long unitId, long ancestorId) {
+        return within.computeIfAbsent(unitId + "/" + ancestorId, k -> organizations.isWithin(unitId, ancestorId));
+    }
+
+    void create() throws Exception {
+        long kartiniUnit = unitNamed("BBRSBG Kartini Temanggung");
+        alyatamaUnit = unitNamed("PSAA Alyatama Jambi");
+        long swTemanggung = unitNamed("SW Peduli Temanggung");
+        asAdminDo(() -> {
+            account(UNIT_ADMIN, Role.SYSTEM_ADMIN, kartiniUnit);
+            account(UNIT_DPO, Role.DPO, kartiniUnit);
+            account(UNIT_AUDITOR, Role.AUDITOR, kartiniUnit);
+            account(USER_KARTINI, Role.SOCIAL_WORKER, swTemanggung);
+            account(USER_ALYATAMA, Role.SOCIAL_WORKER, alyatamaUnit);
+        });
+        // DemoDataTests counts the units right below Alyatama (and the demo sites below Kartini, by name): the
+        // Alyatama-side unit goes below one of its sites
+        long jambiSite = unitNamed("Layanan Pesona Surga Kota Jambi");
+        kartini = side("Kartini", KARTINI_WRITER, kartiniUnit, swTemanggung, kartiniUnit, USER_KARTINI);
+        alyatama = side("Alyatama", ALYATAMA_WRITER, alyatamaUnit, alyatamaUnit, jambiSite, USER_ALYATAMA);
+        otherToken = tokenId(USER_KARTINI);
+        asAdminDo(() -> account(MOVED_WORKER, Role.SOCIAL_WORKER, alyatamaUnit));
+        movedJob = importJob(MOVED_WORKER, alyatamaUnit, "pindah");
+        asAdminDo(() -> {
+            UserView moved = users.findByUsername(MOVED_WORKER).orElseThrow();
+            moved.grants().forEach(g -> users.removeGrant(moved.id(), g.id()));
+            users.addGrant(moved.id(), Role.SOCIAL_WORKER, kartiniUnit);
+        });
+    }
+
+    private long importJob(String writer, long unitId, String name) throws Exception {
+        String csv = "external_id,full_name,sex,birth_date,birth_year,nik,region_code,household_key,"
+                + "relationship_to_head,kk_number,kk_valid_from,guardian_external_id,guardian_relationship\n"
+                + "matriks-" + name + "-" + System.nanoTime() + ",Lina Marlina,P,1993-04-12,,,,,,,,,\n";
+        MvcResult upload = mvc.perform(multipart("/api/v1/people/imports")
+                        .file(new MockMultipartFile(
+                                "file", "matriks.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("orgUnitId", String.valueOf(unitId))
+                        .header("Authorization", "Bearer " + token(writer)))
+                .andReturn();
+        return id(require(upload, 201));
+    }
+
+    private Side side(String name, String writer, long technicalUnit, long personUnit, long unitParent, String user)
+            throws Exception {
+        long person = person(writer, personUnit);
+        long otherPerson = person(writer, personUnit);
+        long household = id(api(post("/api/v1/people/" + person + "/household"), writer, null));
+        long member = member(writer, personUnit, household);
+        long consent = id(api(
+                post("/api/v1/people/" + person + "/consents"),
+                writer,
+                "{\"purpose\":\"SERVICE_DELIVERY\",\"basis\":\"PUBLIC_TASK\",\"noticeVersion\":\"v1\","
+                        + "\"givenOn\":\"2026-01-05\"}"));
+        MvcResult photo = mvc.perform(AccessTestSupport.bearer(
+                        put("/api/v1/people/" + person + "/photo")
+                                .contentType(MediaType.IMAGE_PNG)
+                                .content(png()),
+                        context,
+                        writer))
+                .andReturn();
+        require(photo, 204);
+        long importJob = importJob(writer, technicalUnit, name);
+        long unit = orgUnit("Matriks " + name, unitParent);
+        long userId = users.findByUsername(user).orElseThrow().id();
+        return new Side(
+                name,
+                writer,
+                technicalUnit,
+                personUnit,
+                person,
+                otherPerson,
+                member,
+                household,
+                consent,
+                importJob,
+                userId,
+                unit);
+    }
+
+    /** The objects a row is called with, by the fixture column of the table. */
+    List<Variant> variants(String fixture) {
+        if (fixture.equals("-")) {
+            return List.of(new Variant(null, null, null, false, Map.of(), null));
+        }
+        if (fixture.equals("region")) {
+            return List.of(new Variant(null, null, null, false, Map.of("code", "33.23"), null));
+        }
+        if (fixture.equals("token")) {
+            return List.of(
+                    new Variant(
+                            "own token",
+                            null,
+                            null,
+                            true,
+                            Map.of(),
+                            (caller, allowed) -> Map.of("id", allowed ? tokenId(caller) : otherToken)),
+                    new Variant("token of another user", null, USER_KARTINI, false, Map.of("id", otherToken), null));
+        }
+        if (fixture.equals("import")) {
+            return List.of(
+                    variant(fixture, kartini),
+                    variant(fixture, alyatama),
+                    new Variant(
+                            "import of Alyatama started by a worker since moved to Kartini",
+                            alyatamaUnit,
+                            MOVED_WORKER,
+                            false,
+                            Map.of("id", String.valueOf(movedJob)),
+                            null));
+        }
+        return List.of(variant(fixture, kartini), variant(fixture, alyatama));
+    }
+
+    private Variant variant(String fixture, Side side) {
+        String label = fixture + " of " + side.name();
+        Map<String, String> person = Map.of(
+                "id", String.valueOf(side.person()),
+                "other", String.valueOf(side.otherPerson()),
+                "householdId", String.valueOf(side.household()),
+                "consentId", String.valueOf(side.consent()),
+                "memberId", String.valueOf(side.member()),
+                "personId", String.valueOf(side.member()));
+        return switch (fixture) {
+            case "person", "household", "consent", "merge" ->
+                new Variant(label, side.personUnit(), null, false, person, null);
+            case "member" ->
+                new Variant(label, side.personUnit(), null, false, person, (caller, allowed) -> {
+                    if (!allowed) {
+                        return person;
+                    }
+                    Map<String, String> vars = new HashMap<>(person);
+                    String member =
+                            String.valueOf(unchecked(() -> member(side.writer(), side.personUnit(), side.household())));
+                    vars.put("memberId", member);
+                    vars.put("personId", member);
+                    return vars;
+                });
+            case "import" ->
+                new Variant(
+                        label,
+                        side.technicalUnit(),
+                        side.writer(),
+                        false,
+                        Map.of("id", String.valueOf(side.importJob())),
+                        null);
+            case "user" ->
+                new Variant(label, side.personUnit(), null, false, Map.of("id", String.valueOf(side.user())), null);
+            case "grant" ->
+                new Variant(
+                        label,
+                        side.personUnit(),
+                        null,
+                        false,
+                        Map.of(),
+                        (caller, allowed) -> Map.of(
+                                "id", String.valueOf(side.user()),
+                                "grantId", String.valueOf(grant(side.user(), side.personUnit()))));
+            case "unit" ->
+                new Variant(
+                        label,
+                        side.unit(),
+                        null,
+                        false,
+                        Map.of(
+                                "id", String.valueOf(side.unit()),
+                                "parentId",
+                                        String.valueOf(
+                                                organizations.get(side.unit()).parentId())),
+                        null);
+            default -> throw new IllegalArgumentException("unknown fixture " + fixture);
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------------- creating
+
+    private long unitNamed(String name) {
+        return organizations.tree().stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("demo unit missing: " + name))
+                .id();
+    }
+
+    private long orgUnit(String name, long parent) {
+        return organizations.children(parent).stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
+                .map(OrgUnit::id)
+                .orElseGet(() -> asAdmin(() -> organizations
+                        .create(new OrgUnitCommand(parent, name, null, OrgUnitType.SITE, null, null, true, false))
+                        .id()));
+    }
+
+    private void account(String username, Role role, long unitId) {
+        if (users.findByUsername(username).isEmpty()) {
+            users.create(
+                    new NewUserCommand(
+                            username,
+                            PASSWORD,
+                            new UserCommand("Matriks " + username, username + "@matriks.peduli.id", null, "id", true),
+                            false),
+                    role,
+                    unitId);
+        }
+    }
+
+    /** A SITE_MENTOR grant of the user for the unit, made when missing (the grant rows remove it). */
+    private long grant(long userId, long unitId) {
+        return asAdmin(() -> {
+            UserView user = users.get(userId);
+            return user.grants().stream()
+                    .filter(g ->
+                            g.role() == Role.SITE_MENTOR && Long.valueOf(unitId).equals(g.unitId()))
+                    .findFirst()
+                    .orElseGet(() -> users.addGrant(userId, Role.SITE_MENTOR, unitId).grants().stream()
+                            .filter(g -> g.role() == Role.SITE_MENTOR
+                                    && Long.valueOf(unitId).equals(g.unitId()))
+                            .findFirst()
+                            .orElseThrow())
+                    .id();
+        });
+    }
+
+    private long person(String writer, long unitId) throws Exception {
+        return id(api(
+                post("/api/v1/people"),
+                writer,
+                "{\"orgUnitId\":" + unitId + ",\"fullName\":\"Matriks Orang " + serial.incrementAndGet()
+                        + "\",\"sex\":\"F\",\"birthYear\":1980,\"acceptWarnings\":true}"));
+    }
+
+    private long member(String writer, long unitId, long household) throws Exception {
+        long member = person(writer, unitId);
+        api(
+                post("/api/v1/households/" + household + "/members"),
+                writer,
+                "{\"personId\":" + member + ",\"relationship\":\"CHILD\"}");
+        return member;
+    }
+
+    /** The id of a new personal access token of {@code username}. */
+    private String tokenId(String username) {
+        AccessTestSupport.tokenFor(context, username, 1);
+        return String.valueOf(jdbc.sql("""
+                        select max(t.id) from access.api_token t join access.user_account u on u.id = t.user_id
+                        where u.username = ?
+                        """).param(username).query(Long.class).single());
+    }
+
+    private String token(String username) {
+        return tokens.computeIfAbsent(username, u -> AccessTestSupport.tokenFor(context, u, 1));
+    }
+
+    private MvcResult api(MockHttpServletRequestBuilder request, String username, String json) throws Exception {
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + token(username)))
+                .andReturn();
+        int status = result.getResponse().getStatus();
+        if (status != 200 && status != 201) {
+            throw new IllegalStateException(
+                    "fixture " + request.buildRequest(null).getRequestURI() + " answered " + status + ": "
+                            + result.getResponse().getContentAsString());
+        }
+        return result;
+    }
+
+    private static MvcResult require(MvcResult result, int status) throws Exception {
+        if (result.getResponse().getStatus() != status) {
+            throw new IllegalStateException(
+                    "fixture answered " + result.getResponse().getStatus() + ": "
+                            + result.getResponse().getContentAsString());
+        }
+        return result;
+    }
+
+    private static long id(MvcResult result) throws Exception {
+        return ((Number) JsonPath.read(result.getResponse().getContentAsString(), "$.id")).longValue();
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private interface Action<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T unchecked(Action<T> action) {
+        try {
+            return action.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void asAdminDo(Runnable action) {
+        asAdmin(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T asAdmin(java.util.function.Supplier<T> action) {
+        UserDetails admin = context.getBean(UserDetailsService.class).loadUserByUsername("admin");
+        var previous = SecurityContextHolder.getContext();
+        var security = SecurityContextHolder.createEmptyContext();
+        security.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SecurityContextHolder.setContext(security);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}
