@@ -3,6 +3,7 @@ package id.peduli.access;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.PeduliPrincipal;
 import id.peduli.platform.PeduliPrincipal.RoleGrant;
+import id.peduli.shared.BusinessException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -54,6 +55,21 @@ public class Access {
             if (unitId != null && organizations.isWithin(unitId, grant.unitId())) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * For security expressions on an object of {@code unitId}: true when one of {@code roles} covers the unit. A user
+     * who holds one of the roles only for other units is told the object does not exist (404 with {@code
+     * notFoundKey} and the unit id, exactly as for a missing one); a user without any of the roles gets false (403).
+     */
+    public boolean coversOrNotFound(Long unitId, String notFoundKey, String... roles) {
+        if (covers(unitId, roles)) {
+            return true;
+        }
+        if (hasAnyRole(roles)) {
+            throw BusinessException.notFound(notFoundKey, unitId);
         }
         return false;
     }

@@ -46,7 +46,7 @@ class OrgUnitApiController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("@access.covers(#id, 'SYSTEM_ADMIN', 'DPO', 'AUDITOR', 'UNIT_HEAD', 'PROGRAM_MANAGER', "
+    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN', 'DPO', 'AUDITOR', 'UNIT_HEAD', 'PROGRAM_MANAGER', "
             + "'SOCIAL_WORKER', 'SITE_MENTOR', 'LOGISTICS_OFFICER', 'UNIT_OPERATOR', 'AGENCY_VERIFIER', "
             + "'SECRETARIAT', 'EVALUATOR', 'PANELIST')")
     @Operation(summary = "One unit")
@@ -55,27 +55,27 @@ class OrgUnitApiController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN') and (#command.parentId() == null ? @access.global('SYSTEM_ADMIN') "
-            + ": @access.covers(#command.parentId(), 'SYSTEM_ADMIN'))")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(summary = "Create a unit")
     ResponseEntity<OrgUnit> create(@Valid @RequestBody OrgUnitCommand command) {
+        organizations.requireAdministeredParent(command.parentId());
         OrgUnit unit = organizations.create(command);
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id()))
                 .body(unit);
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("@access.covers(#id, 'SYSTEM_ADMIN')")
+    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
     @Operation(summary = "Update a unit; send the version you read (optimistic locking). The parent is not changed")
     OrgUnit update(@PathVariable long id, @Valid @RequestBody UpdateRequest request) {
         return organizations.update(id, request.version(), request.unit());
     }
 
     @PostMapping("/{id}/move")
-    @PreAuthorize("@access.covers(#id, 'SYSTEM_ADMIN') and (#request.parentId() == null ? "
-            + "@access.global('SYSTEM_ADMIN') : @access.covers(#request.parentId(), 'SYSTEM_ADMIN'))")
+    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
     @Operation(summary = "Move a unit and its subtree under another parent (no parentId: make it a root)")
     OrgUnit move(@PathVariable long id, @Valid @RequestBody MoveRequest request) {
+        organizations.requireAdministeredParent(request.parentId());
         return organizations.move(id, request.parentId(), request.version());
     }
 }

@@ -58,14 +58,14 @@ class OrgUnitPageController {
     }
 
     @PostMapping("/admin/units")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN') and (#form.parentId() == null ? @access.global('SYSTEM_ADMIN') "
-            + ": @access.covers(#form.parentId(), 'SYSTEM_ADMIN'))")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String create(
             @ModelAttribute("form") UnitForm form,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        organizations.requireAdministeredParent(form.parentId());
         FormErrors errors = FormErrors.of(validator.validate(form.command()));
         if (!errors.any()) {
             try {
@@ -81,14 +81,14 @@ class OrgUnitPageController {
     }
 
     @GetMapping("/admin/units/{id}")
-    @PreAuthorize("@access.covers(#id, 'SYSTEM_ADMIN')")
+    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
     String edit(@PathVariable long id, Model model) {
         OrgUnit unit = organizations.get(id);
         return form(model, UnitForm.of(unit), FormErrors.none(), unit);
     }
 
     @PostMapping("/admin/units/{id}")
-    @PreAuthorize("@access.covers(#id, 'SYSTEM_ADMIN')")
+    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
     String update(
             @PathVariable long id,
             @ModelAttribute("form") UnitForm form,
@@ -114,8 +114,8 @@ class OrgUnitPageController {
     }
 
     @PostMapping("/admin/units/{id}/move")
-    @PreAuthorize("@access.covers(#id, 'SYSTEM_ADMIN') and (#parentId == null ? @access.global('SYSTEM_ADMIN') "
-            + ": @access.covers(#parentId, 'SYSTEM_ADMIN'))")
+    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN') and (#parentId == null ? "
+            + "@access.global('SYSTEM_ADMIN') : @access.coversOrNotFound(#parentId, 'org.notFound', 'SYSTEM_ADMIN'))")
     String move(
             @PathVariable long id,
             @RequestParam(value = "parentId", required = false) Long parentId,

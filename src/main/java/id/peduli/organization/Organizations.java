@@ -123,6 +123,31 @@ public class Organizations {
         return all ? tree() : subtrees(roots);
     }
 
+    /**
+     * Refuses a parent the current administrator may not create or move units under: a unit outside every subtree
+     * where he holds SYSTEM_ADMIN is "not found", as a missing one; no parent (a new root) needs a national grant.
+     */
+    void requireAdministeredParent(Long parentId) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        List<PeduliPrincipal.RoleGrant> grants =
+                authentication != null && authentication.getPrincipal() instanceof PeduliPrincipal principal
+                        ? principal.grants()
+                        : List.of();
+        boolean allowed = false;
+        for (PeduliPrincipal.RoleGrant grant : grants) {
+            if ("SYSTEM_ADMIN".equals(grant.role())
+                    && (grant.unitId() == null || (parentId != null && isWithin(parentId, grant.unitId())))) {
+                allowed = true;
+                break;
+            }
+        }
+        if (!allowed) {
+            throw parentId == null
+                    ? new BusinessException(403, "parentId", "org.rootNotAllowed")
+                    : BusinessException.notFound("org.notFound", parentId);
+        }
+    }
+
     public List<OrgUnit> children(long parentId) {
         return jdbc.sql("select " + COLUMNS + " from organization.org_unit where parent_id = ? order by name")
                 .param(parentId)

@@ -11,9 +11,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final UiAdvice uiAdvice;
+    private final RoleCheckBeforeBinding roleCheck;
 
-    WebConfiguration(UiAdvice uiAdvice) {
+    WebConfiguration(UiAdvice uiAdvice, RoleCheckBeforeBinding roleCheck) {
         this.uiAdvice = uiAdvice;
+        this.roleCheck = roleCheck;
     }
 
     @Bean
@@ -23,6 +25,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(roleCheck);
         registry.addInterceptor(uiAdvice).excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**");
     }
 
