@@ -179,7 +179,8 @@ class PersonExport {
         }
         String purpose = checkedReason(reason);
         Result result = snapshot.execute(status -> {
-            PersonSearch.UnitScope scope = search.scope();
+            // The export roles' units, not the reading ones: a unit the user may read but not export gives no rows.
+            PersonSearch.UnitScope scope = search.scope(RegistryRoles.EXPORT);
             PersonSearch.Where where = null;
             long found = 0;
             if (!scope.none()) {
@@ -197,7 +198,7 @@ class PersonExport {
             if (rows > maxRows) {
                 throw new BusinessException(422, null, "peopleSearch.export.tooMany", rows, maxRows);
             }
-            boolean full = fullRequested && search.fullIdentifiersForWholeScope();
+            boolean full = fullRequested && search.fullIdentifiersFor(scope);
             separate.executeWithoutResult(inner -> audit.record(AuditRecord.of(AuditAction.EXPORT, "PersonSearch", null)
                     .purpose(purpose)
                     .change("filters", null, criteria.describe())

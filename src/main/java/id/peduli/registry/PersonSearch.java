@@ -636,7 +636,12 @@ class PersonSearch {
 
     /** The units the current user may search in. */
     UnitScope scope() {
-        Access.Scope scope = access.scope(RegistryRoles.READ);
+        return scope(RegistryRoles.READ);
+    }
+
+    /** The units the current user holds one of {@code roles} for (an export uses the export roles, not reading). */
+    UnitScope scope(String... roles) {
+        Access.Scope scope = access.scope(roles);
         if (scope.all()) {
             return new UnitScope(true, List.of());
         }
@@ -653,11 +658,15 @@ class PersonSearch {
      * export of any of their search results may show NIK and KK in full.
      */
     boolean fullIdentifiersForWholeScope() {
+        return fullIdentifiersFor(scope());
+    }
+
+    /** True when the current user sees full identifiers for every unit of {@code read}. */
+    boolean fullIdentifiersFor(UnitScope read) {
         Access.Scope full = access.scope(RegistryRoles.FULL_IDENTIFIERS);
         if (full.all()) {
             return true;
         }
-        UnitScope read = scope();
         if (read.all() || full.none()) {
             return false;
         }
