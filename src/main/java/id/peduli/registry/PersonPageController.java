@@ -223,6 +223,7 @@ class PersonPageController {
             @RequestParam(value = "givenOn", required = false) LocalDate givenOn,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id);
         ConsentCommand command = new ConsentCommand(purpose, basis, givenBy, method, noticeVersion, givenOn);
         FormErrors errors = FormErrors.of(validator.validate(command));
         if (!errors.any()) {
@@ -246,6 +247,7 @@ class PersonPageController {
             @RequestParam(value = "reason", required = false) String reason,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id);
         try {
             consents.withdraw(id, consentId, null, reason);
             Flash.success(redirect, ui.t("consent.withdrawn"));
@@ -258,6 +260,7 @@ class PersonPageController {
     @PostMapping("/people/{id}/household")
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
     String startHousehold(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
+        scope(id);
         try {
             households.create(id);
             Flash.success(redirect, ui.t("household.created"));
@@ -276,6 +279,7 @@ class PersonPageController {
             @RequestParam(value = "relationship", required = false) HouseholdView.Relationship relationship,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         try {
             if (memberId == null) {
                 throw BusinessException.invalid("memberId", "household.memberRequired");
@@ -296,6 +300,7 @@ class PersonPageController {
             @PathVariable long memberId,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         households.removeMember(householdId, memberId);
         Flash.success(redirect, ui.t("household.memberRemoved"));
         return "redirect:/people/" + id + "?tab=household";
@@ -310,6 +315,7 @@ class PersonPageController {
             @RequestParam(value = "validFrom", required = false) LocalDate validFrom,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         try {
             households.addFamilyCard(householdId, kk, validFrom);
             Flash.success(redirect, ui.t("kk.recorded"));
@@ -330,6 +336,7 @@ class PersonPageController {
             @RequestParam(value = "version", defaultValue = "-1") int version,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         try {
             households.setDecile(householdId, version, decile, checkedOn);
             Flash.success(redirect, ui.t("household.decileSaved"));
@@ -350,6 +357,7 @@ class PersonPageController {
             Ui ui,
             RedirectAttributes redirect)
             throws IOException {
+        scope(id);
         try {
             photos.store(id, file == null ? null : file.getBytes());
             Flash.success(redirect, ui.t("photo.saved"));
@@ -435,6 +443,17 @@ class PersonPageController {
 
     private List<OrgUnit> writableUnits() {
         return organizations.visibleTo(RegistryRoles.WRITE);
+    }
+
+    /** Scope first: a person outside the user's units is "not found" (the error page), exactly as a missing one. */
+    private void scope(long personId) {
+        people.requireScope(personId, RegistryRoles.READ);
+    }
+
+    /** Scope first, for the person of the page and the household the action is about. */
+    private void scope(long personId, long householdId) {
+        scope(personId);
+        households.requireScope(householdId);
     }
 
     private void requireWrite(PersonView person) {
