@@ -140,12 +140,13 @@ class PersonSearch {
             Sex sex,
             DisabilityType disability) {
 
-        /** The criteria in words for the processing log; a NIK or KK appears masked only. */
+        /** The criteria in words for the processing log; a NIK or KK lookup is named, never its number. */
         String describe() {
             List<String> parts = new ArrayList<>();
             switch (kind) {
                 case NAME, PREFIX -> parts.add("name~" + nameKey);
-                case IDENTIFIER -> parts.add("nik/kk=" + maskedIdentifier);
+                // Never the number, not even masked: the processing log must not hold it.
+                case IDENTIFIER -> parts.add("nik/kk");
                 case ALL -> parts.add("all");
             }
             if (region != null) {

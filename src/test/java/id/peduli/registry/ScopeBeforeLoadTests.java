@@ -170,6 +170,24 @@ class ScopeBeforeLoadTests {
                     .andExpect(status().isNotFound());
             mvc.perform(bearer(post("/api/v1/people/" + id + "/household"), context, "manajer.kartini"))
                     .andExpect(status().isNotFound());
+            for (String action : List.of("/consents", "/household", "/photo", "/consents/1/withdraw")) {
+                mvc.perform(post("/people/" + id + action)
+                                .with(as(context, "manajer.kartini"))
+                                .with(csrf())
+                                .param("purpose", "RESEARCH"))
+                        .andExpect(status().isNotFound());
+            }
+        }
+        long household = RegistryTestSupport.household(context, alyatamaUnit, "15.71.01");
+        for (long id : List.of(household, MISSING)) {
+            mvc.perform(bearer(get("/api/v1/households/" + id), context, "manajer.kartini"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("household.notFound"));
+            mvc.perform(bearer(put("/api/v1/households/" + id + "/decile"), context, "manajer.kartini")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"version\":0,\"decile\":3,\"checkedOn\":\"2026-01-01\"}"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("household.notFound"));
         }
     }
 
@@ -361,6 +379,11 @@ class ScopeBeforeLoadTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value(id));
 
+        mvc.perform(bearer(post("/api/v1/people/export"), context, "dpo")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"q\":\"" + nik + "\",\"reason\":\"Permintaan subjek data\",\"format\":\"CSV\"}"))
+                .andExpect(status().isOk());
+
         assertThat(views("Person", String.valueOf(id), "EDIT_FORM")).isEqualTo(1);
         assertThat(views("Household", String.valueOf(household), null)).isEqualTo(2);
         assertThat(views("PersonPhoto", String.valueOf(id), null)).isEqualTo(2);
@@ -376,12 +399,15 @@ class ScopeBeforeLoadTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        // The number looked up is never written to the log, not even masked in part.
-        assertThat(jdbc.sql("select count(*) from audit.entry where concat(purpose, changes::text, subject_id) like ?")
-                        .param("%" + nik.substring(6, 12) + "%")
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        // The number looked up (or exported by) is never written to the log, not even masked in part.
+        for (String part : List.of(nik.substring(6, 12), Nik.masked(nik))) {
+            assertThat(jdbc.sql("select count(*) from audit.entry where concat(purpose, changes::text, subject_id)"
+                                    + " like ?")
+                            .param("%" + part + "%")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
     }
 
     private long views(String subjectType, String subjectId, String purpose) {
