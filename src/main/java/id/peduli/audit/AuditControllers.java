@@ -18,16 +18,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The processing log viewer: AUDITOR and DPO only. Reading the log is itself not logged (it holds no personal data
- * beyond account names). */
+/**
+ * The processing log viewer: AUDITOR and DPO only, each seeing the entries of the units their grant covers (national
+ * grants see everything). Reading the log is itself logged, with the filters used.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('AUDITOR', 'DPO')")
 class AuditPageController {
 
     private final AuditTrail trail;
+    private final AuditLog log;
 
-    AuditPageController(AuditTrail trail) {
+    AuditPageController(AuditTrail trail, AuditLog log) {
         this.trail = trail;
+        this.log = log;
     }
 
     @GetMapping("/audit")
@@ -43,9 +47,11 @@ class AuditPageController {
             @RequestParam(value = "page", defaultValue = "0") int page,
             Model model) {
         AuditFilter filter = new AuditFilter(username, action, subjectType, subjectId, orgUnitId, from, to);
+        PageResult<AuditEntry> result = trail.search(filter, page, 50);
+        log.record(AuditTrail.readRecord(filter, page));
         model.addAttribute("filter", filter);
         model.addAttribute("query", filter.query());
-        model.addAttribute("result", trail.search(filter, page, 50));
+        model.addAttribute("result", result);
         model.addAttribute("actions", trail.actions());
         return "audit/log";
     }
@@ -58,13 +64,18 @@ class AuditPageController {
 class AuditApiController {
 
     private final AuditTrail trail;
+    private final AuditLog log;
 
-    AuditApiController(AuditTrail trail) {
+    AuditApiController(AuditTrail trail, AuditLog log) {
         this.trail = trail;
+        this.log = log;
     }
 
     @GetMapping
-    @Operation(summary = "Search the processing log, newest first")
+    @Operation(
+            summary = "Search the processing log, newest first",
+            description = "Only entries of the units your AUDITOR or DPO grant covers (all for a national grant). "
+                    + "The total is counted up to 10,000; totalExact is false beyond. Reading is itself logged.")
     PageResult<AuditEntry> search(
             @RequestParam(value = "username", required = false) String username,
             @RequestParam(value = "action", required = false) String action,
@@ -76,7 +87,10 @@ class AuditApiController {
             @RequestParam(value = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(value = "page", defaultValue = "0") int page,
             @RequestParam(value = "size", defaultValue = "50") int size) {
-        return trail.search(new AuditFilter(username, action, subjectType, subjectId, orgUnitId, from, to), page, size);
+        AuditFilter filter = new AuditFilter(username, action, subjectType, subjectId, orgUnitId, from, to);
+        PageResult<AuditEntry> result = trail.search(filter, page, size);
+        log.record(AuditTrail.readRecord(filter, page));
+        return result;
     }
 }
 

@@ -9,27 +9,70 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads the processing log back, filtered and paged, newest first. */
+/**
+ * Reads the processing log back, filtered and paged, newest first. The viewer's search is limited to the entries the
+ * reader may see ({@link AuditScope}); counting stops at {@link #COUNT_LIMIT}, so that a page never counts the whole
+ * table.
+ */
 @Service
 public class AuditTrail {
 
+    /** Matching entries are counted up to this many; beyond it the total reads "more than". */
+    public static final int COUNT_LIMIT = 10_000;
+
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final ObjectProvider<AuditScope> scope;
 
-    AuditTrail(JdbcClient jdbc, @Value("${peduli.time-zone}") String zone) {
+    AuditTrail(JdbcClient jdbc, @Value("${peduli.time-zone}") String zone, ObjectProvider<AuditScope> scope) {
         this.jdbc = jdbc;
         this.zone = ZoneId.of(zone);
+        this.scope = scope;
     }
 
+    /** What the current user may read of the log; nothing when no module answers. */
+    public AuditScope.Visible visible() {
+        AuditScope answer = scope.getIfAvailable();
+        return answer == null ? AuditScope.Visible.nothing() : answer.visibleToCurrentUser();
+    }
+
+    /**
+     * The log viewer's search: the entries matching {@code filter} among those the current user may read (an
+     * auditor or DPO of a unit: that unit's subtree; a national one: everything).
+     */
     public PageResult<AuditEntry> search(AuditFilter filter, int page, int size) {
+        return search(filter, page, size, visible());
+    }
+
+    /**
+     * The entries about one record, newest first, for a module that has itself checked that the current user may
+     * read that record (the history of a person's profile).
+     */
+    public List<AuditEntry> history(String subjectType, String subjectId, int limit) {
+        return jdbc.sql("select * from audit.entry where subject_type = ? and subject_id = ?"
+                        + " order by occurred_at desc, id desc limit ?")
+                .params(subjectType, subjectId, Math.max(1, Math.min(limit, 500)))
+                .query(AuditTrail::map)
+                .list();
+    }
+
+    PageResult<AuditEntry> search(AuditFilter filter, int page, int size, AuditScope.Visible visible) {
         int pageSize = PageResult.clampSize(size);
         int pageNumber = Math.max(0, page);
+        if (visible.none()) {
+            return new PageResult<>(List.of(), pageNumber, pageSize, 0);
+        }
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        if (!visible.all()) {
+            where.add("org_unit_id in (:visibleUnits)");
+            params.put("visibleUnits", List.copyOf(visible.units()));
+        }
         if (notBlank(filter.username())) {
             where.add("lower(username) = lower(:username)");
             params.put("username", filter.username().trim());
@@ -61,18 +104,33 @@ public class AuditTrail {
                     Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from audit.entry" + clause)
+        // Counted up to the limit only: the log grows without end, and a page must not read all of it.
+        long counted = jdbc.sql("select count(*) from (select 1 from audit.entry" + clause + " limit :countLimit) c")
                 .params(params)
+                .param("countLimit", COUNT_LIMIT + 1)
                 .query(Long.class)
                 .single();
+        boolean exact = counted <= COUNT_LIMIT;
+        long total = Math.min(counted, COUNT_LIMIT);
+        long offset = (long) pageNumber * pageSize;
+        if (offset >= total) {
+            return new PageResult<>(List.of(), pageNumber, pageSize, total, exact);
+        }
         List<AuditEntry> items = jdbc.sql("select * from audit.entry" + clause
                         + " order by occurred_at desc, id desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageSize)
-                .param("offset", (long) pageNumber * pageSize)
+                .param("offset", offset)
                 .query(AuditTrail::map)
                 .list();
-        return new PageResult<>(items, pageNumber, pageSize, total);
+        return new PageResult<>(items, pageNumber, pageSize, total, exact);
+    }
+
+    /** The log entry for reading the log: what was asked for (filters and page), never what was found. */
+    static AuditRecord readRecord(AuditFilter filter, int page) {
+        String query = filter.query();
+        return AuditRecord.of(AuditAction.VIEW, "AuditLog", null)
+                .purpose(query.isEmpty() ? "page " + page : query + " page " + page);
     }
 
     public List<String> actions() {

@@ -69,6 +69,17 @@ class Consents {
                 .list();
     }
 
+    /** The consents of a person the user may read, with the view written to the processing log. */
+    @Transactional
+    List<ConsentView> open(long personId, String purpose) {
+        long unit = people.requireScope(personId, RegistryRoles.READ);
+        audit.record(AuditRecord.of(AuditAction.VIEW, "Consent", null)
+                .unit(unit)
+                .purpose(purpose)
+                .change("person", null, personId));
+        return of(personId);
+    }
+
     /** True when an active basis covers {@code purpose} for the person today. */
     boolean covered(long personId, String purpose) {
         LocalDate today = LocalDate.now(clock.withZone(zone));

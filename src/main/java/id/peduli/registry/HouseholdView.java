@@ -18,7 +18,21 @@ public record HouseholdView(
         List<Member> members,
         List<FamilyCard> familyCards) {
 
-    public record Member(long personId, String fullName, Relationship relationship, Integer age, Sex sex) {}
+    /**
+     * A member. A member registered in a unit the viewer cannot read has {@code outsideScope} set and no number, name,
+     * age or sex.
+     */
+    public record Member(
+            Long personId, String fullName, Relationship relationship, Integer age, Sex sex, boolean outsideScope) {
+
+        public Member(long personId, String fullName, Relationship relationship, Integer age, Sex sex) {
+            this(personId, fullName, relationship, age, sex, false);
+        }
+
+        static Member outsideScope(Relationship relationship) {
+            return new Member(null, null, relationship, null, null, true);
+        }
+    }
 
     /** A family card number (masked unless the viewer's role needs it) and its validity. */
     public record FamilyCard(long id, String number, LocalDate validFrom, LocalDate validTo) {

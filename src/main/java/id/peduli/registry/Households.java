@@ -67,7 +67,43 @@ class Households {
                 .optional();
     }
 
+    /**
+     * Scope first: the unit of the household when the current user may read it; otherwise "not found", exactly as
+     * for a missing id.
+     */
+    long requireScope(long householdId) {
+        Optional<Long> unit = jdbc.sql("select org_unit_id from registry.household where id = ?")
+                .param(householdId)
+                .query(Long.class)
+                .optional();
+        if (unit.isEmpty() || !access.covers(unit.get(), RegistryRoles.READ)) {
+            throw BusinessException.notFound("household.notFound", householdId);
+        }
+        return unit.get();
+    }
+
+    /** True when the household exists and the current user may read it. */
+    boolean readable(long householdId) {
+        return jdbc.sql("select org_unit_id from registry.household where id = ?")
+                .param(householdId)
+                .query(Long.class)
+                .optional()
+                .map(unit -> access.covers(unit, RegistryRoles.READ))
+                .orElse(false);
+    }
+
+    /** Opens a household for reading and writes the view to the processing log. */
+    @Transactional
+    HouseholdView open(long householdId, String purpose) {
+        HouseholdView household = get(householdId);
+        audit.record(AuditRecord.of(AuditAction.VIEW, "Household", householdId)
+                .unit(household.orgUnitId())
+                .purpose(purpose));
+        return household;
+    }
+
     HouseholdView get(long householdId) {
+        requireScope(householdId);
         var row = jdbc.sql("select * from registry.household where id = ?")
                 .param(householdId)
                 .query((rs, i) -> new Object[] {
@@ -83,13 +119,11 @@ class Households {
                 .optional()
                 .orElseThrow(() -> BusinessException.notFound("household.notFound", householdId));
         long unit = (Long) row[0];
-        if (!access.covers(unit, RegistryRoles.READ)) {
-            throw new org.springframework.security.access.AccessDeniedException("household out of scope");
-        }
         boolean full = access.covers(unit, RegistryRoles.FULL_IDENTIFIERS);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<HouseholdView.Member> members = jdbc.sql("""
-                        select m.person_id, p.full_name, m.relationship, p.birth_date, p.birth_year, p.sex
+                        select m.person_id, p.full_name, m.relationship, p.birth_date, p.birth_year, p.sex,
+                            p.org_unit_id
                         from registry.household_member m join registry.person p on p.id = m.person_id
                         where m.household_id = ?
                         order by case m.relationship when 'HEAD' then 0 when 'SPOUSE' then 1 else 2 end,
@@ -97,6 +131,12 @@ class Households {
                         """)
                 .param(householdId)
                 .query((rs, i) -> {
+                    if (!access.covers(rs.getLong("org_unit_id"), RegistryRoles.READ)) {
+                        // A member registered in a unit the user can't read: only that they exist, and how they are
+                        // related to the head.
+                        return HouseholdView.Member.outsideScope(
+                                HouseholdView.Relationship.valueOf(rs.getString("relationship")));
+                    }
                     LocalDate birth = rs.getObject("birth_date", LocalDate.class);
                     int age = birth != null
                             ? Period.between(birth, today).getYears()

@@ -164,6 +164,10 @@ class ImportApiController {
             HttpServletResponse response)
             throws IOException {
         ImportJobView job = jobs.get(id);
+        if (!"xlsx".equalsIgnoreCase(format) && !"csv".equalsIgnoreCase(format)) {
+            throw BusinessException.invalid("format", "import.report.format");
+        }
+        jobs.logReport(job, format.toUpperCase(java.util.Locale.ROOT));
         if ("xlsx".equalsIgnoreCase(format)) {
             ImportPageController.download(
                     response,

@@ -1,6 +1,11 @@
 package id.peduli.registry;
 
 import id.peduli.access.Access;
+import id.peduli.access.UserView;
+import id.peduli.access.Users;
+import id.peduli.audit.AuditAction;
+import id.peduli.audit.AuditLog;
+import id.peduli.audit.AuditRecord;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.PeduliPrincipal;
@@ -17,10 +22,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +59,19 @@ class ImportJobs {
     private final Organizations organizations;
     private final ImportSettings settings;
     private final ImportRunner runner;
+    private final Users users;
+    private final AuditLog audit;
 
     ImportJobs(
-            JdbcClient jdbc, Access access, Organizations organizations, ImportSettings settings, ImportRunner runner) {
+            JdbcClient jdbc,
+            Access access,
+            Organizations organizations,
+            ImportSettings settings,
+            ImportRunner runner,
+            Users users,
+            AuditLog audit) {
+        this.users = users;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.access = access;
         this.organizations = organizations;
@@ -291,32 +308,79 @@ class ImportJobs {
 
     // ------------------------------------------------------------------------------------------- reading
 
-    /** The current user's jobs, newest first; a DPO also sees the jobs of the units their grant covers. */
+    /**
+     * The current user's jobs, newest first; a DPO also sees the jobs of the units their grant covers. A job whose
+     * owner no longer holds an import role for its unit is left out, for the owner too.
+     */
     List<ImportJobView> list() {
         PeduliPrincipal user = user();
         cleanUp();
+        Map<Long, List<PeduliPrincipal.RoleGrant>> grants = new HashMap<>();
         return jdbc
-                .sql("select * from registry.import_job order by created_at desc, id desc limit 500")
-                .query(this::view)
+                .sql("""
+                        select id, owner_id, org_unit_id from registry.import_job
+                        order by created_at desc, id desc limit 500
+                        """)
+                .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("owner_id"), rs.getLong("org_unit_id")})
                 .list()
                 .stream()
-                .filter(job -> job.ownerId() == user.userId() || access.covers(job.orgUnitId(), DPO))
+                .filter(job -> visible(user, job[1], job[2], grants))
                 .limit(100)
+                .map(job -> jdbc.sql("select * from registry.import_job where id = ?")
+                        .param(job[0])
+                        .query(this::view)
+                        .single())
                 .toList();
     }
 
-    /** The job if the current user may see it; otherwise "not found", so that others' jobs stay invisible. */
+    /**
+     * The job if the current user may see it; otherwise "not found", so that others' jobs stay invisible. The scope
+     * is checked before the job is read: its owner must still hold an import role for its unit, and the user must
+     * be that owner or a DPO of the unit.
+     */
     ImportJobView get(long id) {
-        ImportJobView job = jdbc.sql("select * from registry.import_job where id = ?")
+        long[] owner = jdbc.sql("select owner_id, org_unit_id from registry.import_job where id = ?")
+                .param(id)
+                .query((rs, i) -> new long[] {rs.getLong("owner_id"), rs.getLong("org_unit_id")})
+                .optional()
+                .orElseThrow(() -> BusinessException.notFound("import.notFound", id));
+        if (!visible(user(), owner[0], owner[1], new HashMap<>())) {
+            throw BusinessException.notFound("import.notFound", id);
+        }
+        return jdbc.sql("select * from registry.import_job where id = ?")
                 .param(id)
                 .query(this::view)
                 .optional()
                 .orElseThrow(() -> BusinessException.notFound("import.notFound", id));
-        PeduliPrincipal user = user();
-        if (job.ownerId() != user.userId() && !access.covers(job.orgUnitId(), DPO)) {
-            throw BusinessException.notFound("import.notFound", id);
+    }
+
+    /** Writes the download of a job's per-row report to the processing log. */
+    void logReport(ImportJobView job, String format) {
+        audit.record(AuditRecord.of(AuditAction.VIEW, "ImportReport", job.id())
+                .unit(job.orgUnitId())
+                .change("format", null, format));
+    }
+
+    private boolean visible(
+            PeduliPrincipal user, long ownerId, long unitId, Map<Long, List<PeduliPrincipal.RoleGrant>> grants) {
+        if (ownerId != user.userId() && !access.covers(unitId, DPO)) {
+            return false;
         }
-        return job;
+        // The owner's grants as they are now (not as they were at upload): a lost grant hides the job.
+        List<PeduliPrincipal.RoleGrant> ownerGrants = grants.computeIfAbsent(ownerId, this::grantsOf);
+        Set<String> importing = Set.of(RegistryRoles.IMPORT);
+        return ownerGrants.stream()
+                .anyMatch(g -> importing.contains(g.role())
+                        && (g.unitId() == null || organizations.isWithin(unitId, g.unitId())));
+    }
+
+    private List<PeduliPrincipal.RoleGrant> grantsOf(long userId) {
+        return users.find(userId)
+                .filter(UserView::enabled)
+                .map(u -> u.grants().stream()
+                        .map(g -> new PeduliPrincipal.RoleGrant(g.role().name(), g.unitId(), g.unitName()))
+                        .toList())
+                .orElse(List.of());
     }
 
     /** Refused unless the current user started the job and still may import into its unit. */

@@ -197,6 +197,7 @@ class ImportPageController {
     @GetMapping("/{id}/report.csv")
     void reportCsv(@PathVariable long id, Ui ui, HttpServletResponse response) throws IOException {
         ImportJobView job = jobs.get(id);
+        jobs.logReport(job, "CSV");
         download(response, "text/csv;charset=UTF-8", "peduli-import-" + id + "-report.csv");
         report.csv(job, ui.locale(), response.getOutputStream());
     }
@@ -204,6 +205,7 @@ class ImportPageController {
     @GetMapping("/{id}/report.xlsx")
     void reportXlsx(@PathVariable long id, Ui ui, HttpServletResponse response) throws IOException {
         ImportJobView job = jobs.get(id);
+        jobs.logReport(job, "XLSX");
         download(
                 response,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -582,9 +582,11 @@ class ImportRunner implements DisposableBean {
                         """).update();
         jdbc.sql("analyze import_match").update();
         problem("""
-                select m.row_no, 'external_id', 'ERROR', 'import.externalId.merged', jsonb_build_array(m.ext_merged)
+                select m.row_no, 'external_id', 'ERROR', 'import.externalId.merged',
+                    case when :all or m.ext_unit in (select unit_id from import_scope)
+                         then jsonb_build_array(m.ext_merged) else jsonb_build_array('…') end
                 from import_match m where m.ext_merged is not null
-                """);
+                """.replace(":all", allUnits ? "true" : "false"));
         problem("""
                 select m.row_no, 'nik', 'ERROR', 'import.identityConflict', jsonb_build_array()
                 from import_match m where m.ext_id is not null and m.nik_id is not null and m.ext_id <> m.nik_id
@@ -733,9 +735,11 @@ class ImportRunner implements DisposableBean {
                 .query((rs, i) -> rs.getString(1))
                 .single();
         problem("""
-                select distinct on (s.row_no) s.row_no, 'full_name', 'WARNING', 'import.possibleDuplicate',
-                    jsonb_build_array(p.id, case when :all or p.org_unit_id in (select unit_id from import_scope)
-                                            then p.full_name else '' end)
+                select distinct on (s.row_no) s.row_no, 'full_name', 'WARNING',
+                    case when :all or p.org_unit_id in (select unit_id from import_scope)
+                         then 'import.possibleDuplicate' else 'import.possibleDuplicateElsewhere' end,
+                    case when :all or p.org_unit_id in (select unit_id from import_scope)
+                         then jsonb_build_array(p.id, p.full_name) else jsonb_build_array() end
                 from import_row s
                 join registry.person p on p.regency_code = substr(s.region_code, 1, 5)
                     and p.birth_year between s.birth_year - 1 and s.birth_year + 1

@@ -2,12 +2,15 @@ package id.peduli.registry;
 
 import java.time.Instant;
 
-/** One merge as the History tab of a profile shows it: which record was merged into which, by whom, when and why. */
+/**
+ * One merge as the History tab of a profile shows it: which record was merged into which, by whom, when and why. The
+ * number and name of a record in a unit the viewer cannot read are null.
+ */
 public record MergeRecord(
         long id,
-        long survivorId,
+        Long survivorId,
         String survivorName,
-        long mergedId,
+        Long mergedId,
         String mergedName,
         String reason,
         String mergedBy,

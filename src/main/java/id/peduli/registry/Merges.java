@@ -38,8 +38,23 @@ class Merges {
         this.events = events;
     }
 
+    /**
+     * Checks the scope of both records before anything else: a record the user cannot read is "not found" (404, the
+     * answer a missing id gets); one they can read but not merge is refused (403). Only then are the records loaded and
+     * the reason checked.
+     */
+    void requireMergeable(long survivorId, Long mergedId) {
+        long survivorUnit = people.requireScope(survivorId, RegistryRoles.READ);
+        Long mergedUnit = mergedId == null ? null : people.requireScope(mergedId, RegistryRoles.READ);
+        if (!access.covers(survivorUnit, RegistryRoles.MERGE)
+                || (mergedUnit != null && !access.covers(mergedUnit, RegistryRoles.MERGE))) {
+            throw new BusinessException(403, null, "merge.notAllowed");
+        }
+    }
+
     @Transactional
     PersonView merge(long survivorId, long mergedId, String reason) {
+        requireMergeable(survivorId, mergedId);
         if (survivorId == mergedId) {
             throw BusinessException.invalid("otherId", "merge.same");
         }
@@ -50,10 +65,6 @@ class Merges {
         PersonView merged = people.view(mergedId, false);
         if (survivor.mergedInto() != null || merged.mergedInto() != null) {
             throw BusinessException.conflict("otherId", "merge.alreadyMerged");
-        }
-        if (!access.covers(survivor.orgUnitId(), RegistryRoles.MERGE)
-                || !access.covers(merged.orgUnitId(), RegistryRoles.MERGE)) {
-            throw new BusinessException(403, null, "merge.notAllowed");
         }
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("fullName", merged.fullName());
@@ -129,24 +140,29 @@ class Merges {
     /** The merges this record took part in, as survivor or as merged record, newest first. */
     List<MergeRecord> historyOf(long personId) {
         return jdbc.sql("""
-                        select l.id, l.survivor_id, s.full_name as survivor_name, l.merged_id,
-                            m.full_name as merged_name, l.reason, l.merged_by, l.merged_at
+                        select l.id, l.survivor_id, s.full_name as survivor_name, s.org_unit_id as survivor_unit,
+                            l.merged_id, m.full_name as merged_name, m.org_unit_id as merged_unit, l.reason,
+                            l.merged_by, l.merged_at
                         from registry.merge_log l
                         join registry.person s on s.id = l.survivor_id
                         join registry.person m on m.id = l.merged_id
                         where l.survivor_id = ? or l.merged_id = ? order by l.merged_at desc, l.id desc
                         """)
                 .params(personId, personId)
-                .query((rs, i) -> new MergeRecord(
-                        rs.getLong("id"),
-                        rs.getLong("survivor_id"),
-                        rs.getString("survivor_name"),
-                        rs.getLong("merged_id"),
-                        rs.getString("merged_name"),
-                        rs.getString("reason"),
-                        rs.getString("merged_by"),
-                        rs.getObject("merged_at", java.time.OffsetDateTime.class)
-                                .toInstant()))
+                .query((rs, i) -> {
+                    boolean survivorShown = access.covers(rs.getLong("survivor_unit"), RegistryRoles.READ);
+                    boolean mergedShown = access.covers(rs.getLong("merged_unit"), RegistryRoles.READ);
+                    return new MergeRecord(
+                            rs.getLong("id"),
+                            survivorShown ? rs.getLong("survivor_id") : null,
+                            survivorShown ? rs.getString("survivor_name") : null,
+                            mergedShown ? rs.getLong("merged_id") : null,
+                            mergedShown ? rs.getString("merged_name") : null,
+                            rs.getString("reason"),
+                            rs.getString("merged_by"),
+                            rs.getObject("merged_at", java.time.OffsetDateTime.class)
+                                    .toInstant());
+                })
                 .list();
     }
 

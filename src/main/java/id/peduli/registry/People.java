@@ -40,7 +40,7 @@ class People {
     static final String COLUMNS = "p.id, p.org_unit_id, p.full_name, p.other_names, p.sex, p.birth_place, p.birth_date,"
             + " p.birth_year, p.birth_date_approximate, p.nik_cipher, p.nik_masked, p.region_code, p.rt, p.rw,"
             + " p.street, p.phone, p.disability_types, p.disability_severity, p.support_needs, p.guardian_id,"
-            + " g.full_name as guardian_name, p.guardian_relationship, p.external_id, p.merged_into, p.version,"
+            + " g.full_name as guardian_name, g.org_unit_id as guardian_unit, p.guardian_relationship, p.external_id, p.merged_into, p.version,"
             + " exists (select 1 from registry.person_photo f where f.person_id = p.id) as has_photo";
     static final String FROM = " from registry.person p left join registry.person g on g.id = p.guardian_id";
 
@@ -50,6 +50,7 @@ class People {
     private final Organizations organizations;
     private final Access access;
     private final AuditLog audit;
+    private final NikChecks nikChecks;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -60,9 +61,11 @@ class People {
             Organizations organizations,
             Access access,
             AuditLog audit,
+            NikChecks nikChecks,
             Clock clock,
             @Value("${peduli.time-zone}") String zone) {
         this.jdbc = jdbc;
+        this.nikChecks = nikChecks;
         this.encryption = encryption;
         this.regions = regions;
         this.organizations = organizations;
@@ -93,6 +96,9 @@ class People {
     @Transactional
     PersonView register(PersonCommand command) {
         requireWrite(command.orgUnitId());
+        if (blankToNull(command.nik()) != null) {
+            nikChecks.count();
+        }
         Checked checked = check(command, null, true);
         long id;
         try {
@@ -130,6 +136,11 @@ class People {
     @Transactional
     PersonView update(long id, int expectedVersion, PersonCommand edit) {
         PersonView current = view(id, true);
+        requireWrite(current.orgUnitId());
+        if (blankToNull(edit.nik()) != null) {
+            // A typed NIK is checked against the whole registry: that answer is counted (a kept one is not).
+            nikChecks.count();
+        }
         PersonCommand command = edit;
         if (blankToNull(edit.nik()) == null) {
             List<byte[]> rows = jdbc.sql("select nik_cipher from registry.person where id = ?")
@@ -141,7 +152,6 @@ class People {
                 command = edit.withNik(encryption.decrypt(NIK_FIELD, existing));
             }
         }
-        requireWrite(current.orgUnitId());
         if (current.mergedInto() != null) {
             throw BusinessException.conflict(null, "person.mergedNoEdit", String.valueOf(current.mergedInto()));
         }
@@ -156,6 +166,16 @@ class People {
                 || (command.birthDate() == null && !Objects.equals(command.birthYear(), current.birthYear()))
                 || !Objects.equals(regencyOf(command.regionCode()), regencyOf(current.regionCode()));
         Checked checked = check(command, id, identityChanged);
+        Long storedGuardian = jdbc.sql("select guardian_id from registry.person where id = ?")
+                .param(id)
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+                .single()
+                .orElse(null);
+        if (current.guardianOutsideScope() && command.guardianId() == null) {
+            // The user can't see this guardian (another unit), so an empty field keeps the link rather than dropping
+            // it.
+            command = command.withGuardian(storedGuardian, current.guardianRelationship());
+        }
         List<String> hashes = jdbc.sql("select encode(nik_hash, 'hex') from registry.person where id = ?")
                 .param(id)
                 .query((rs, i) -> rs.getString(1))
@@ -208,23 +228,31 @@ class People {
                                 || !Objects.equals(
                                         current.disabilitySeverity(), blankToNull(command.disabilitySeverity()))
                                 || !Objects.equals(current.supportNeeds(), blankToNull(command.supportNeeds())))
-                .change("guardian", current.guardianId(), command.guardianId())
+                .change("guardian", storedGuardian, command.guardianId())
                 .sensitiveChange("nik", !Objects.equals(oldNikHash, newNikHash)));
         return view(id, true);
     }
 
-    /** The person, if the current user may read them; {@code full} shows the full NIK to roles that need it. */
-    /** True when the current user's grants let them read this person. */
-    boolean readable(PersonView person) {
-        return access.covers(person.orgUnitId(), RegistryRoles.READ);
+    /**
+     * Scope first: the unit of person {@code id} when the current user holds one of {@code roles} for it. A person
+     * outside that scope is "not found", with exactly the answer a missing id gets, so that nothing tells whether the
+     * record exists. Only the unit is read before the check.
+     */
+    long requireScope(long id, String... roles) {
+        Optional<Long> unit = jdbc.sql("select org_unit_id from registry.person where id = ?")
+                .param(id)
+                .query(Long.class)
+                .optional();
+        if (unit.isEmpty() || !access.covers(unit.get(), roles)) {
+            throw BusinessException.notFound("person.notFound", id);
+        }
+        return unit.get();
     }
 
+    /** The person, after checking that the current user may read them (404 otherwise, as for a missing id). */
     PersonView view(long id, boolean full) {
-        PersonView person = find(id).orElseThrow(() -> BusinessException.notFound("person.notFound", id));
-        if (!access.covers(person.orgUnitId(), RegistryRoles.READ)) {
-            throw new org.springframework.security.access.AccessDeniedException("person " + id + " out of scope");
-        }
-        return person;
+        requireScope(id, RegistryRoles.READ);
+        return find(id).orElseThrow(() -> BusinessException.notFound("person.notFound", id));
     }
 
     /** Opens a profile: checks scope and writes the view, with its purpose, to the processing log. */
@@ -235,6 +263,18 @@ class People {
                 .unit(person.orgUnitId())
                 .purpose(purpose));
         return person;
+    }
+
+    /** Writes a view of the person (a form or page other than the profile) to the processing log. */
+    void logView(PersonView person, String purpose) {
+        audit.record(AuditRecord.of(AuditAction.VIEW, "Person", person.id())
+                .unit(person.orgUnitId())
+                .purpose(purpose));
+    }
+
+    /** Writes a view of the person's photo to the processing log. */
+    void logPhotoView(long personId, long unitId) {
+        audit.record(AuditRecord.of(AuditAction.VIEW, "PersonPhoto", personId).unit(unitId));
     }
 
     Optional<PersonView> find(long id) {
@@ -277,13 +317,16 @@ class People {
                 .param("birthDate", command.birthDate())
                 .param("nameKey", NameKey.of(command.fullName()))
                 .param("except", exceptId)
-                .query((rs, i) -> new DuplicateCandidate(
-                        rs.getLong("id"),
-                        rs.getString("full_name"),
-                        rs.getObject("birth_date", LocalDate.class),
-                        rs.getInt("birth_year"),
-                        rs.getString("region_code"),
-                        access.covers(rs.getLong("org_unit_id"), RegistryRoles.READ)))
+                .query((rs, i) -> access.covers(rs.getLong("org_unit_id"), RegistryRoles.READ)
+                        ? new DuplicateCandidate(
+                                rs.getLong("id"),
+                                rs.getString("full_name"),
+                                rs.getObject("birth_date", LocalDate.class),
+                                rs.getInt("birth_year"),
+                                rs.getString("region_code"),
+                                true)
+                        // Outside the user's scope only the existence of a similar record is told.
+                        : new DuplicateCandidate(0, null, null, 0, null, false))
                 .list();
     }
 
@@ -361,10 +404,13 @@ class People {
             if (selfId != null && command.guardianId().equals(selfId)) {
                 errors.add(new FieldProblem("guardianId", "person.guardianSelf"));
             } else {
-                Optional<PersonView> guardian = find(command.guardianId());
-                if (guardian.isEmpty() || guardian.get().mergedInto() != null) {
-                    errors.add(new FieldProblem("guardianId", "person.guardianNotFound", command.guardianId()));
-                } else if (!access.covers(guardian.get().orgUnitId(), RegistryRoles.READ)) {
+                // Scope first: a guardian outside the user's units is "not found", like a missing number.
+                Optional<Long> guardianUnit = jdbc.sql(
+                                "select org_unit_id from registry.person where id = ? and merged_into is null")
+                        .param(command.guardianId())
+                        .query(Long.class)
+                        .optional();
+                if (guardianUnit.isEmpty() || !access.covers(guardianUnit.get(), RegistryRoles.READ)) {
                     errors.add(new FieldProblem("guardianId", "person.guardianNotFound", command.guardianId()));
                 } else if (blankToNull(command.guardianRelationship()) == null) {
                     errors.add(new FieldProblem("guardianRelationship", "validation.required"));
@@ -385,13 +431,17 @@ class People {
         byte[] nikHash = null;
         if (nik.nik() != null && nik.valid()) {
             nikHash = encryption.hash(NIK_FIELD, nik.nik());
-            Optional<Long> holder = jdbc.sql(
-                            "select id from registry.person where nik_hash = ? and merged_into is null")
+            Optional<long[]> holder = jdbc.sql(
+                            "select id, org_unit_id from registry.person where nik_hash = ? and merged_into is null")
                     .param(nikHash)
-                    .query(Long.class)
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .optional();
-            if (holder.isPresent() && !holder.get().equals(selfId)) {
-                errors.add(new FieldProblem("nik", "person.nikTaken", holder.get()));
+            if (holder.isPresent() && !Long.valueOf(holder.get()[0]).equals(selfId)) {
+                // Inside the user's scope the record may be named; elsewhere only that it exists.
+                errors.add(
+                        access.covers(holder.get()[1], RegistryRoles.READ)
+                                ? new FieldProblem("nik", "person.nikTaken", holder.get()[0])
+                                : new FieldProblem("nik", "person.nikRegisteredElsewhere"));
             }
         }
         if (!errors.isEmpty()) {
@@ -434,6 +484,13 @@ class People {
         int birthYear = rs.getInt("birth_year");
         long guardian = rs.getLong("guardian_id");
         Long guardianId = rs.wasNull() ? null : guardian;
+        String guardianName = rs.getString("guardian_name");
+        // A guardian registered in a unit the user can't read is shown only as existing: no name, no number.
+        boolean guardianHidden = guardianId != null && !access.covers(rs.getLong("guardian_unit"), RegistryRoles.READ);
+        if (guardianHidden) {
+            guardianId = null;
+            guardianName = null;
+        }
         long merged = rs.getLong("merged_into");
         Long mergedInto = rs.wasNull() ? null : merged;
         byte[] cipher = rs.getBytes("nik_cipher");
@@ -476,7 +533,8 @@ class People {
                 rs.getString("disability_severity"),
                 rs.getString("support_needs"),
                 guardianId,
-                rs.getString("guardian_name"),
+                guardianName,
+                guardianHidden,
                 rs.getString("guardian_relationship"),
                 rs.getString("external_id"),
                 rs.getBoolean("has_photo"),

@@ -120,9 +120,9 @@ class PersonApiController {
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
             + "'LOGISTICS_OFFICER', 'DPO')")
     @Operation(summary = "Consents and lawful bases recorded for a person")
-    List<ConsentView> consents(@PathVariable long id) {
-        people.view(id, false);
-        return consents.of(id);
+    List<ConsentView> consents(
+            @PathVariable long id, @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose) {
+        return consents.open(id, purpose(purpose));
     }
 
     @GetMapping("/people/{id}/coverage")
@@ -130,7 +130,7 @@ class PersonApiController {
             + "'LOGISTICS_OFFICER', 'DPO')")
     @Operation(summary = "Whether an active consent or lawful basis covers a purpose today")
     Map<String, Object> coverage(@PathVariable long id, @RequestParam("purpose") String purpose) {
-        people.view(id, false);
+        people.requireScope(id, RegistryRoles.READ);
         return Map.of("purpose", purpose, "covered", consents.covered(id, purpose));
     }
 
@@ -153,12 +153,29 @@ class PersonApiController {
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
             + "'LOGISTICS_OFFICER', 'DPO')")
     @Operation(summary = "The household a person belongs to (404 when none)")
-    HouseholdView household(@PathVariable long id) {
-        people.view(id, false);
+    HouseholdView household(
+            @PathVariable long id, @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose) {
+        people.requireScope(id, RegistryRoles.READ);
+        // A household of a unit the caller can't read answers as if there were none.
         return households
                 .householdOf(id)
-                .map(households::get)
+                .filter(households::readable)
+                .map(h -> households.open(h, purpose(purpose)))
                 .orElseThrow(() -> BusinessException.notFound("household.none"));
+    }
+
+    @GetMapping("/households/{householdId}")
+    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
+            + "'LOGISTICS_OFFICER', 'DPO')")
+    @Operation(summary = "A household with its members, family cards and decile; the view is logged")
+    HouseholdView householdById(
+            @PathVariable long householdId,
+            @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose) {
+        return households.open(householdId, purpose(purpose));
+    }
+
+    private static String purpose(String purpose) {
+        return PersonPageController.PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
     }
 
     @PostMapping("/people/{id}/household")
@@ -212,12 +229,13 @@ class PersonApiController {
             + "'LOGISTICS_OFFICER', 'DPO')")
     @Operation(summary = "A person's photo")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
-        return photos.load(id)
-                .map(p -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(p.contentType()))
-                        .cacheControl(CacheControl.noStore())
-                        .body(p.data()))
-                .orElseThrow(() -> BusinessException.notFound("photo.none"));
+        long unit = people.requireScope(id, RegistryRoles.READ);
+        Photos.Photo photo = photos.load(id).orElseThrow(() -> BusinessException.notFound("photo.none"));
+        people.logPhotoView(id, unit);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.noStore())
+                .body(photo.data());
     }
 
     @PostMapping("/people/merge")
@@ -225,6 +243,12 @@ class PersonApiController {
     @Operation(summary = "Merge a duplicate record into a surviving one, with a reason")
     PersonView merge(@Valid @RequestBody MergeRequest request) {
         return merges.merge(request.survivorId(), request.otherId(), request.reason());
+    }
+
+    /** Too many NIK answers in the last hour: 429 with Retry-After. */
+    @ExceptionHandler(NikChecks.LimitReached.class)
+    ResponseEntity<ProblemDetail> tooManyChecks(NikChecks.LimitReached e) {
+        return NikChecks.problem(e, messages, LocaleContextHolder.getLocale());
     }
 
     /** Warnings to confirm: a problem detail with the warnings and the possible duplicates in the caller's scope. */

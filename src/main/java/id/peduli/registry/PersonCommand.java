@@ -85,4 +85,28 @@ public record PersonCommand(
                 externalId,
                 acceptWarnings);
     }
+
+    PersonCommand withGuardian(Long id, String relationship) {
+        return new PersonCommand(
+                orgUnitId,
+                fullName,
+                otherNames,
+                sex,
+                birthPlace,
+                birthDate,
+                birthYear,
+                nik,
+                regionCode,
+                rt,
+                rw,
+                street,
+                phone,
+                disabilityTypes,
+                disabilitySeverity,
+                supportNeeds,
+                id,
+                relationship,
+                externalId,
+                acceptWarnings);
+    }
 }

@@ -113,9 +113,11 @@ class PersonExport {
     private final TransactionTemplate snapshot;
     private final TransactionTemplate separate;
     private final long maxRows;
+    private final NikChecks nikChecks;
 
     PersonExport(
             PersonSearch search,
+            NikChecks nikChecks,
             Access access,
             AuditLog audit,
             FieldEncryption encryption,
@@ -124,6 +126,7 @@ class PersonExport {
             PlatformTransactionManager transactions,
             @Value("${peduli.registry.export-max-rows:100000}") long maxRows) {
         this.search = search;
+        this.nikChecks = nikChecks;
         this.access = access;
         this.audit = audit;
         this.encryption = encryption;
@@ -178,8 +181,13 @@ class PersonExport {
             throw new AccessDeniedException("export of people needs one of the export roles");
         }
         String purpose = checkedReason(reason);
+        if (criteria.kind() == PersonSearch.Kind.IDENTIFIER) {
+            // Exporting a NIK or KK lookup also answers whether the number exists: it counts like a lookup.
+            nikChecks.count();
+        }
         Result result = snapshot.execute(status -> {
-            PersonSearch.UnitScope scope = search.scope();
+            // The export roles' units, not the reading ones: a unit the user may read but not export gives no rows.
+            PersonSearch.UnitScope scope = search.scope(RegistryRoles.EXPORT);
             PersonSearch.Where where = null;
             long found = 0;
             if (!scope.none()) {
@@ -197,7 +205,7 @@ class PersonExport {
             if (rows > maxRows) {
                 throw new BusinessException(422, null, "peopleSearch.export.tooMany", rows, maxRows);
             }
-            boolean full = fullRequested && search.fullIdentifiersForWholeScope();
+            boolean full = fullRequested && search.fullIdentifiersFor(scope);
             separate.executeWithoutResult(inner -> audit.record(AuditRecord.of(AuditAction.EXPORT, "PersonSearch", null)
                     .purpose(purpose)
                     .change("filters", null, criteria.describe())

@@ -1,7 +1,6 @@
 package id.peduli.registry;
 
 import id.peduli.access.Access;
-import id.peduli.audit.AuditFilter;
 import id.peduli.audit.AuditTrail;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
@@ -94,6 +93,7 @@ class PersonPageController {
         PersonCommand command = form.command();
         FormErrors errors = FormErrors.of(validator.validate(command));
         List<DuplicateCandidate> candidates = List.of();
+        int status = 422;
         if (!errors.any()) {
             try {
                 PersonView person = people.register(command);
@@ -104,9 +104,10 @@ class PersonPageController {
                 candidates = e.candidates();
             } catch (BusinessException e) {
                 errors = ui.errors(e);
+                status = e.status() == 429 ? 429 : 422;
             }
         }
-        response.setStatus(422);
+        response.setStatus(status);
         return form(model, form, errors, candidates, null);
     }
 
@@ -132,9 +133,16 @@ class PersonPageController {
         model.addAttribute("purpose", chosenPurpose);
         model.addAttribute("canWrite", canWrite);
         model.addAttribute("canMerge", !merged && access.covers(person.orgUnitId(), RegistryRoles.MERGE));
+        // A household of another unit is shown only as existing; its members and cards stay hidden.
+        java.util.Optional<Long> householdId = households.householdOf(id);
+        boolean householdOutsideScope = householdId.isPresent() && !households.readable(householdId.get());
+        model.addAttribute("householdOutsideScope", householdOutsideScope);
         model.addAttribute(
-                "household", households.householdOf(id).map(households::get).orElse(null));
-        model.addAttribute("consents", chosenTab.equals("consent") ? consents.of(id) : List.of());
+                "household",
+                chosenTab.equals("household") && householdId.isPresent() && !householdOutsideScope
+                        ? households.open(householdId.get(), chosenPurpose)
+                        : null);
+        model.addAttribute("consents", chosenTab.equals("consent") ? consents.open(id, chosenPurpose) : List.of());
         model.addAttribute(
                 "enrolments",
                 chosenTab.equals("programmes")
@@ -143,14 +151,7 @@ class PersonPageController {
                                 .toList()
                         : List.of());
         model.addAttribute(
-                "history",
-                chosenTab.equals("history")
-                        ? trail.search(
-                                        new AuditFilter(null, null, "Person", String.valueOf(id), null, null, null),
-                                        0,
-                                        100)
-                                .items()
-                        : List.of());
+                "history", chosenTab.equals("history") ? trail.history("Person", String.valueOf(id), 100) : List.of());
         model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
         model.addAttribute("purposes", PURPOSES);
         model.addAttribute("consentErrors", FormErrors.none());
@@ -167,6 +168,8 @@ class PersonPageController {
             Flash.error(redirect, ui.t("person.mergedNoEdit", String.valueOf(person.mergedInto())));
             return "redirect:/people/" + id;
         }
+        // The form shows the whole record, with the full NIK for some roles: a view like opening the profile.
+        people.logView(person, "EDIT_FORM");
         return form(model, PersonForm.of(person), FormErrors.none(), List.of(), person);
     }
 
@@ -188,6 +191,7 @@ class PersonPageController {
         PersonCommand command = form.command();
         FormErrors errors = FormErrors.of(validator.validate(command));
         List<DuplicateCandidate> candidates = List.of();
+        int status = 422;
         if (!errors.any()) {
             try {
                 people.update(id, form.version() == null ? -1 : form.version(), command);
@@ -198,11 +202,12 @@ class PersonPageController {
                 candidates = e.candidates();
             } catch (BusinessException e) {
                 errors = ui.errors(e);
+                status = e.status() == 429 ? 429 : 422;
             } catch (OptimisticLockingFailureException e) {
                 errors = ui.errors(BusinessException.conflict(null, "error.staleVersion"));
             }
         }
-        response.setStatus(422);
+        response.setStatus(status);
         return form(model, form, errors, candidates, person);
     }
 
@@ -218,6 +223,7 @@ class PersonPageController {
             @RequestParam(value = "givenOn", required = false) LocalDate givenOn,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id);
         ConsentCommand command = new ConsentCommand(purpose, basis, givenBy, method, noticeVersion, givenOn);
         FormErrors errors = FormErrors.of(validator.validate(command));
         if (!errors.any()) {
@@ -241,6 +247,7 @@ class PersonPageController {
             @RequestParam(value = "reason", required = false) String reason,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id);
         try {
             consents.withdraw(id, consentId, null, reason);
             Flash.success(redirect, ui.t("consent.withdrawn"));
@@ -253,6 +260,7 @@ class PersonPageController {
     @PostMapping("/people/{id}/household")
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
     String startHousehold(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
+        scope(id);
         try {
             households.create(id);
             Flash.success(redirect, ui.t("household.created"));
@@ -271,6 +279,7 @@ class PersonPageController {
             @RequestParam(value = "relationship", required = false) HouseholdView.Relationship relationship,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         try {
             if (memberId == null) {
                 throw BusinessException.invalid("memberId", "household.memberRequired");
@@ -291,6 +300,7 @@ class PersonPageController {
             @PathVariable long memberId,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         households.removeMember(householdId, memberId);
         Flash.success(redirect, ui.t("household.memberRemoved"));
         return "redirect:/people/" + id + "?tab=household";
@@ -305,6 +315,7 @@ class PersonPageController {
             @RequestParam(value = "validFrom", required = false) LocalDate validFrom,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         try {
             households.addFamilyCard(householdId, kk, validFrom);
             Flash.success(redirect, ui.t("kk.recorded"));
@@ -325,6 +336,7 @@ class PersonPageController {
             @RequestParam(value = "version", defaultValue = "-1") int version,
             Ui ui,
             RedirectAttributes redirect) {
+        scope(id, householdId);
         try {
             households.setDecile(householdId, version, decile, checkedOn);
             Flash.success(redirect, ui.t("household.decileSaved"));
@@ -345,6 +357,7 @@ class PersonPageController {
             Ui ui,
             RedirectAttributes redirect)
             throws IOException {
+        scope(id);
         try {
             photos.store(id, file == null ? null : file.getInputStream());
             Flash.success(redirect, ui.t("photo.saved"));
@@ -358,11 +371,15 @@ class PersonPageController {
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
             + "'LOGISTICS_OFFICER', 'DPO')")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
+        long unit = people.requireScope(id, RegistryRoles.READ);
         return photos.load(id)
-                .map(p -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(p.contentType()))
-                        .cacheControl(CacheControl.noStore())
-                        .body(p.data()))
+                .map(p -> {
+                    people.logPhotoView(id, unit);
+                    return ResponseEntity.ok()
+                            .contentType(MediaType.parseMediaType(p.contentType()))
+                            .cacheControl(CacheControl.noStore())
+                            .body(p.data());
+                })
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
@@ -372,6 +389,8 @@ class PersonPageController {
             @RequestParam("survivor") long survivorId,
             @RequestParam(value = "other", required = false) Long otherId,
             Model model) {
+        // Scope of both records first: one outside it is "not found", exactly as a missing number.
+        merges.requireMergeable(survivorId, otherId);
         PersonView survivor = people.view(survivorId, false);
         PersonView other = otherId == null ? null : people.view(otherId, false);
         model.addAttribute("survivor", survivor);
@@ -390,6 +409,9 @@ class PersonPageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        // Scope of both records before the reason or anything else is looked at; a refusal here is the error page
+        // a missing number gets, and shows nothing of either record.
+        merges.requireMergeable(survivorId, otherId);
         try {
             if (otherId == null) {
                 throw BusinessException.invalid("otherId", "merge.otherRequired");
@@ -398,10 +420,12 @@ class PersonPageController {
             Flash.success(redirect, ui.t("merge.done"));
             return "redirect:/people/" + survivorId + "?tab=history";
         } catch (BusinessException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
             response.setStatus(e.status());
             model.addAttribute("survivor", people.view(survivorId, false));
-            model.addAttribute(
-                    "other", otherId == null ? null : people.find(otherId).orElse(null));
+            model.addAttribute("other", otherId == null ? null : people.view(otherId, false));
             model.addAttribute("errors", ui.errors(e));
             return "registry/merge";
         }
@@ -419,6 +443,17 @@ class PersonPageController {
 
     private List<OrgUnit> writableUnits() {
         return organizations.visibleTo(RegistryRoles.WRITE);
+    }
+
+    /** Scope first: a person outside the user's units is "not found" (the error page), exactly as a missing one. */
+    private void scope(long personId) {
+        people.requireScope(personId, RegistryRoles.READ);
+    }
+
+    /** Scope first, for the person of the page and the household the action is about. */
+    private void scope(long personId, long householdId) {
+        scope(personId);
+        households.requireScope(householdId);
     }
 
     private void requireWrite(PersonView person) {

@@ -140,12 +140,13 @@ class PersonSearch {
             Sex sex,
             DisabilityType disability) {
 
-        /** The criteria in words for the processing log; a NIK or KK appears masked only. */
+        /** The criteria in words for the processing log; a NIK or KK lookup is named, never its number. */
         String describe() {
             List<String> parts = new ArrayList<>();
             switch (kind) {
                 case NAME, PREFIX -> parts.add("name~" + nameKey);
-                case IDENTIFIER -> parts.add("nik/kk=" + maskedIdentifier);
+                // Never the number, not even masked: the processing log must not hold it.
+                case IDENTIFIER -> parts.add("nik/kk");
                 case ALL -> parts.add("all");
             }
             if (region != null) {
@@ -636,7 +637,12 @@ class PersonSearch {
 
     /** The units the current user may search in. */
     UnitScope scope() {
-        Access.Scope scope = access.scope(RegistryRoles.READ);
+        return scope(RegistryRoles.READ);
+    }
+
+    /** The units the current user holds one of {@code roles} for (an export uses the export roles, not reading). */
+    UnitScope scope(String... roles) {
+        Access.Scope scope = access.scope(roles);
         if (scope.all()) {
             return new UnitScope(true, List.of());
         }
@@ -653,11 +659,15 @@ class PersonSearch {
      * export of any of their search results may show NIK and KK in full.
      */
     boolean fullIdentifiersForWholeScope() {
+        return fullIdentifiersFor(scope());
+    }
+
+    /** True when the current user sees full identifiers for every unit of {@code read}. */
+    boolean fullIdentifiersFor(UnitScope read) {
         Access.Scope full = access.scope(RegistryRoles.FULL_IDENTIFIERS);
         if (full.all()) {
             return true;
         }
-        UnitScope read = scope();
         if (read.all() || full.none()) {
             return false;
         }

@@ -6,8 +6,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,10 +30,14 @@ class PersonSearchApiController {
 
     private final PersonSearch search;
     private final PersonExport export;
+    private final PersonLookups lookups;
+    private final MessageSource messages;
 
-    PersonSearchApiController(PersonSearch search, PersonExport export) {
+    PersonSearchApiController(PersonSearch search, PersonExport export, PersonLookups lookups, MessageSource messages) {
+        this.messages = messages;
         this.search = search;
         this.export = export;
+        this.lookups = lookups;
     }
 
     /** An exact lookup: exactly one of the two, 16 digits (spaces and dots are ignored). */
@@ -81,7 +89,7 @@ class PersonSearchApiController {
                     int page,
             @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") int size) {
         PersonSearchForm form = new PersonSearchForm(q, region, ageFrom, ageTo, sex, disability);
-        return search.search(search.criteria(form, false), page, size);
+        return lookups.run(search.criteria(form, false), page, size);
     }
 
     @PostMapping(
@@ -94,7 +102,13 @@ class PersonSearchApiController {
                     + "the household that has or had this family card number. Only people within your units.")
     PageResult<PersonSummary> lookup(@RequestBody LookupRequest request) {
         PersonSearch.Criteria criteria = search.identifier(request.nik(), request.kk());
-        return search.search(criteria, 0, 200);
+        return lookups.run(criteria, 0, 200);
+    }
+
+    /** Too many NIK or KK answers in the last hour: 429 with Retry-After. */
+    @ExceptionHandler(NikChecks.LimitReached.class)
+    ResponseEntity<ProblemDetail> tooManyChecks(NikChecks.LimitReached e, Locale locale) {
+        return NikChecks.problem(e, messages, locale);
     }
 
     @PreAuthorize(RegistryRoles.EXPORT_EXPRESSION)

@@ -28,8 +28,10 @@ class PersonSearchPageController {
     private final PersonSearch search;
     private final PersonExport export;
     private final Access access;
+    private final PersonLookups lookups;
 
-    PersonSearchPageController(PersonSearch search, PersonExport export, Access access) {
+    PersonSearchPageController(PersonSearch search, PersonExport export, Access access, PersonLookups lookups) {
+        this.lookups = lookups;
         this.search = search;
         this.export = export;
         this.access = access;
@@ -102,10 +104,10 @@ class PersonSearchPageController {
         FormErrors errors = FormErrors.none();
         PageResult<PersonSummary> result = new PageResult<>(List.of(), 0, PAGE_SIZE, 0);
         try {
-            result = search.search(search.criteria(form, identifierAllowed), page, PAGE_SIZE);
+            result = lookups.run(search.criteria(form, identifierAllowed), page, PAGE_SIZE);
         } catch (BusinessException e) {
             errors = ui.errors(e);
-            response.setStatus(422);
+            response.setStatus(e.status() == 429 ? 429 : 422);
         }
         if (exportErrors.any()) {
             response.setStatus(422);
@@ -119,7 +121,7 @@ class PersonSearchPageController {
                         result,
                         access.hasAnyRole(RegistryRoles.WRITE),
                         canExport,
-                        canExport && search.fullIdentifiersForWholeScope(),
+                        canExport && search.fullIdentifiersFor(search.scope(RegistryRoles.EXPORT)),
                         export.maxRows(),
                         exportForm,
                         exportErrors));

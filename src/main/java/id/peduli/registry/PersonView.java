@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A person as pages and the API show them. {@code nik} is the masked NIK unless the viewer's role needs the full
- * number; the plain number never appears in lists.
+ * number; the plain number never appears in lists. A guardian registered in a unit the viewer cannot read is shown
+ * only by {@code guardianOutsideScope} (no number, no name).
  */
 public record PersonView(
         long id,
@@ -32,6 +33,7 @@ public record PersonView(
         String supportNeeds,
         Long guardianId,
         String guardianName,
+        boolean guardianOutsideScope,
         String guardianRelationship,
         String externalId,
         boolean hasPhoto,

@@ -19,9 +19,14 @@ public class Registry {
         this.consents = consents;
     }
 
-    /** The person if they exist and the current user's grants cover their unit. */
+    /** The person if they exist and the current user's grants cover their unit (checked before the record is read). */
     public Optional<PersonView> person(long personId) {
-        return people.find(personId).filter(p -> p.mergedInto() == null).filter(people::readable);
+        try {
+            people.requireScope(personId, RegistryRoles.READ);
+        } catch (BusinessException e) {
+            return Optional.empty();
+        }
+        return people.find(personId).filter(p -> p.mergedInto() == null);
     }
 
     public boolean isCovered(long personId, String purpose) {

@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.access.NewUserCommand;
+import id.peduli.access.Role;
+import id.peduli.access.UserCommand;
+import id.peduli.access.Users;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PeduliTest
@@ -82,12 +90,105 @@ class AuditLogTests {
     @Test
     void filtersByUserActionAndRecord() {
         log.record(AuditRecord.of(AuditAction.EXPORT, "FilterProbe", 77).actor(null, "filter.user"));
-        var page = trail.search(new AuditFilter("filter.user", "EXPORT", "FilterProbe", "77", null, null, null), 0, 10);
-        assertThat(page.total()).isEqualTo(1);
-        assertThat(page.items().get(0).action()).isEqualTo("EXPORT");
-        assertThat(trail.search(new AuditFilter("filter.user", "VIEW", null, null, null, null, null), 0, 10)
+        signIn("auditor");
+        try {
+            var page = trail.search(
+                    new AuditFilter("filter.user", "EXPORT", "FilterProbe", "77", null, null, null), 0, 10);
+            assertThat(page.total()).isEqualTo(1);
+            assertThat(page.items().get(0).action()).isEqualTo("EXPORT");
+            assertThat(trail.search(new AuditFilter("filter.user", "VIEW", null, null, null, null, null), 0, 10)
+                            .total())
+                    .isZero();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        // Without a reader whose grants say what they may see, nothing is shown.
+        assertThat(trail.search(new AuditFilter("filter.user", null, null, null, null, null, null), 0, 10)
                         .total())
                 .isZero();
+    }
+
+    @Test
+    void anAuditorOfAUnitSeesOnlyThatSubtreeAndReadingTheLogIsLogged() throws Exception {
+        long alyatama = unit("PSAA Alyatama Jambi");
+        long kartini = unit("BBRSBG Kartini Temanggung");
+        long alyatamaService = jdbc.sql("select id from organization.org_unit where parent_id = ? limit 1")
+                .param(alyatama)
+                .query(Long.class)
+                .single();
+        signIn("admin");
+        try {
+            Users users = context.getBean(Users.class);
+            users.create(
+                    new NewUserCommand(
+                            "auditor.alyatama",
+                            "Rahasia.Kuat.2026",
+                            new UserCommand("Auditor Alyatama", null, null, "id", true),
+                            false),
+                    Role.AUDITOR,
+                    alyatama);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        log.record(AuditRecord.of(AuditAction.VIEW, "ScopeProbe", "unit").unit(alyatama));
+        log.record(AuditRecord.of(AuditAction.VIEW, "ScopeProbe", "below").unit(alyatamaService));
+        log.record(AuditRecord.of(AuditAction.VIEW, "ScopeProbe", "other").unit(kartini));
+        log.record(AuditRecord.of(AuditAction.VIEW, "ScopeProbe", "none"));
+
+        String mine = mvc.perform(bearer(get("/api/v1/audit"), context, "auditor.alyatama")
+                        .param("subjectType", "ScopeProbe"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(mine, "$.items[*].subjectId"))
+                .containsExactlyInAnyOrder("unit", "below");
+        mvc.perform(get("/audit").param("subjectType", "ScopeProbe").with(as(context, "auditor.alyatama")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString(">other<"))));
+        for (String national : List.of("auditor", "dpo")) {
+            mvc.perform(bearer(get("/api/v1/audit"), context, national).param("subjectType", "ScopeProbe"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(4));
+        }
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'VIEW' and subject_type = 'AuditLog'"
+                                + " and username = 'auditor.alyatama' and purpose like '%subjectType=ScopeProbe%'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theLogIsCountedOnlyUpToTheLimit() throws Exception {
+        jdbc.sql("""
+                        insert into audit.entry (username, action, subject_type, subject_id)
+                        select 'count.probe', 'VIEW', 'CountProbe', g::text from generate_series(1, ?) g
+                        """).param(AuditTrail.COUNT_LIMIT + 5).update();
+        mvc.perform(bearer(get("/api/v1/audit"), context, "auditor")
+                        .param("subjectType", "CountProbe")
+                        .param("size", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(AuditTrail.COUNT_LIMIT))
+                .andExpect(jsonPath("$.totalExact").value(false))
+                .andExpect(jsonPath("$.items.length()").value(5));
+        mvc.perform(get("/audit").param("subjectType", "CountProbe").with(as(context, "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Lebih dari 10.000 catatan cocok")));
+    }
+
+    private long unit(String name) {
+        return jdbc.sql("select id from organization.org_unit where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
+    }
+
+    private void signIn(String username) {
+        UserDetails details = context.getBean(UserDetailsService.class).loadUserByUsername(username);
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
     }
 
     @Test

@@ -14,6 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import id.peduli.PeduliTest;
+import id.peduli.access.NewUserCommand;
+import id.peduli.access.Role;
+import id.peduli.access.UserCommand;
+import id.peduli.access.UserView;
+import id.peduli.access.Users;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -122,12 +127,133 @@ class ImportAccessTests {
         String status = manager.status(other);
         assertThat(((Number) JsonPath.read(status, "$.errorRows")).intValue()).isEqualTo(1);
         assertThat(manager.report(other, "csv", "en"))
-                .contains("2,nik,nik,Error,This person is already registered in a unit outside your import permission.")
+                .contains("2,nik,nik,Error,Already registered elsewhere; ask your data protection officer.")
                 .doesNotContain(ext);
         assertThat(jdbc.sql("select org_unit_id from registry.person where external_id = ?")
                         .param(ext)
                         .query(Long.class)
                         .single())
                 .isEqualTo(unit("PSAA Alyatama Jambi"));
+    }
+
+    @Test
+    void aJobOfAUserWhoLostTheImportGrantIsNoLongerSeenOrUsed() throws Exception {
+        long alyatama = unit("PSAA Alyatama Jambi");
+        long kartini = unit("BBRSBG Kartini Temanggung");
+        Users users = context.getBean(Users.class);
+        RegistryTestSupport.signIn(context, "admin");
+        UserView mover;
+        try {
+            mover = users.create(
+                    new NewUserCommand(
+                            "impor.pindah",
+                            "Rahasia.Kuat.2026",
+                            new UserCommand("Uji Pindah Unit", null, null, "id", true),
+                            false),
+                    Role.SOCIAL_WORKER,
+                    alyatama);
+        } finally {
+            RegistryTestSupport.signOut();
+        }
+        MvcResult upload = new ImportClient(mvc, context, "impor.pindah")
+                .upload(alyatama, "pindah.csv", onePerson(externalId("pindah"), ""));
+        long id = ((Number) JsonPath.read(upload.getResponse().getContentAsString(), "$.id")).longValue();
+        mvc.perform(bearer(get("/api/v1/people/imports/" + id), context, "impor.pindah"))
+                .andExpect(status().isOk());
+
+        // The user moves to Kartini: the Alyatama grant is removed.
+        RegistryTestSupport.signIn(context, "admin");
+        try {
+            long grant = mover.grants().get(0).id();
+            users.addGrant(mover.id(), Role.SOCIAL_WORKER, kartini);
+            users.removeGrant(mover.id(), grant);
+        } finally {
+            RegistryTestSupport.signOut();
+        }
+        for (String user : java.util.List.of("impor.pindah", "dpo")) {
+            mvc.perform(bearer(get("/api/v1/people/imports/" + id), context, user))
+                    .andExpect(status().isNotFound());
+            mvc.perform(bearer(get("/api/v1/people/imports/" + id + "/report"), context, user))
+                    .andExpect(status().isNotFound());
+            mvc.perform(bearer(post("/api/v1/people/imports/" + id + "/validate"), context, user))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/people/import/" + id).with(as(context, user))).andExpect(status().isNotFound());
+            mvc.perform(get("/people/import/" + id + "/report.csv").with(as(context, user)))
+                    .andExpect(status().isNotFound());
+            String list = mvc.perform(bearer(get("/api/v1/people/imports"), context, user))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(JsonPath.<java.util.List<Integer>>read(list, "$[*].id")).doesNotContain((int) id);
+        }
+    }
+
+    @Test
+    void downloadingAnImportReportIsLogged() throws Exception {
+        ImportClient worker = new ImportClient(mvc, context, "pekerja.alyatama");
+        long id = worker.validated(unit("PSAA Alyatama Jambi"), "log.csv", onePerson(externalId("log"), ""));
+        worker.report(id, "csv", "id");
+        mvc.perform(get("/people/import/" + id + "/report.xlsx").with(as(context, "pekerja.alyatama")))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'VIEW' and subject_type = 'ImportReport'"
+                                + " and subject_id = ? and username = 'pekerja.alyatama'")
+                        .param(String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aPossibleDuplicateInAnotherUnitIsNeitherNamedNorNumbered() throws Exception {
+        ImportClient manager = new ImportClient(mvc, context, "manajer.kartini");
+        long first = manager.validated(
+                unit("BBRSBG Kartini Temanggung"),
+                "dup-a.csv",
+                csv(
+                        ImportTestFiles.HEADER,
+                        String.join(
+                                ",",
+                                externalId("dupa"),
+                                "Wulandari Kembang Sepatu",
+                                "P",
+                                "1977-07-07",
+                                "",
+                                "",
+                                "15.71.01",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "")));
+        manager.committed(first, "ALL_OR_NOTHING");
+        long kept = jdbc.sql("select id from registry.person where full_name = 'Wulandari Kembang Sepatu'")
+                .query(Long.class)
+                .single();
+        ImportClient worker = new ImportClient(mvc, context, "pekerja.alyatama");
+        long second = worker.validated(
+                unit("PSAA Alyatama Jambi"),
+                "dup-b.csv",
+                csv(
+                        ImportTestFiles.HEADER,
+                        String.join(
+                                ",",
+                                externalId("dupb"),
+                                "Wulandari Kembang Sepatu",
+                                "P",
+                                "1977-07-07",
+                                "",
+                                "",
+                                "15.71.01",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "")));
+        assertThat(worker.report(second, "csv", "en"))
+                .contains("Possibly someone already registered elsewhere")
+                .doesNotContain("#" + kept);
     }
 }

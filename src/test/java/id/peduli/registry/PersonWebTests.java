@@ -140,14 +140,16 @@ class PersonWebTests {
     @Test
     void peopleOfAnotherUnitAreRefusedOnPagesAndTheApi() throws Exception {
         long id = register("Orang Jambi Tertutup", "2003-03-03");
+        // A registry role for another unit: the person is "not found", exactly like a missing id.
         mvc.perform(get("/people/" + id).with(as(context, "pendamping.temanggung")))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/people/" + id + "/edit").with(as(context, "pendamping.temanggung")))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(bearer(get("/api/v1/people/" + id), context, "pendamping.temanggung"))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(bearer(get("/api/v1/people/" + id + "/consents"), context, "manajer.kartini"))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
+        // No registry role at all: refused before any record is looked at.
         for (String user : List.of("evaluator", "sekretariat", "auditor", "admin")) {
             mvc.perform(get("/people/new").with(as(context, user))).andExpect(status().isForbidden());
             mvc.perform(get("/people/" + id).with(as(context, user))).andExpect(status().isForbidden());

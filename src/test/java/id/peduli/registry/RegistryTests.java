@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 
 @PeduliTest
 class RegistryTests {
@@ -287,7 +286,11 @@ class RegistryTests {
                 .born(LocalDate.of(2010, 1, 1))
                 .build());
         signIn(context, "pendamping.temanggung");
-        assertThatThrownBy(() -> people.view(person.id(), false)).isInstanceOf(AccessDeniedException.class);
+        // Outside the scope the person is "not found", exactly as a missing id.
+        assertThatThrownBy(() -> people.view(person.id(), false)).isInstanceOfSatisfying(BusinessException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.messageKey()).isEqualTo("person.notFound");
+        });
         assertThatThrownBy(
                         () -> people.register(aPerson(alyatama).named("Nyasar").build()))
                 .isInstanceOfSatisfying(

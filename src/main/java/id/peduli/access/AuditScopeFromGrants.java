@@ -1,0 +1,45 @@
+package id.peduli.access;
+
+import id.peduli.audit.AuditScope;
+import id.peduli.organization.OrgUnit;
+import id.peduli.organization.Organizations;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the audit module which log entries the current user may read: those of the subtrees of their AUDITOR and
+ * DPO grants; everything for a grant without a unit or on a root unit.
+ */
+@Component
+class AuditScopeFromGrants implements AuditScope {
+
+    static final String[] AUDITING = {"AUDITOR", "DPO"};
+
+    private final Access access;
+    private final Organizations organizations;
+
+    AuditScopeFromGrants(Access access, Organizations organizations) {
+        this.access = access;
+        this.organizations = organizations;
+    }
+
+    @Override
+    public Visible visibleToCurrentUser() {
+        Access.Scope scope = access.scope(AUDITING);
+        if (scope.all()) {
+            return new Visible(true, java.util.Set.of());
+        }
+        if (scope.none()) {
+            return Visible.nothing();
+        }
+        boolean root = scope.roots().stream()
+                .anyMatch(id ->
+                        organizations.find(id).map(u -> u.parentId() == null).orElse(false));
+        if (root) {
+            return new Visible(true, java.util.Set.of());
+        }
+        return new Visible(
+                false,
+                organizations.subtrees(scope.roots()).stream().map(OrgUnit::id).collect(Collectors.toSet()));
+    }
+}
