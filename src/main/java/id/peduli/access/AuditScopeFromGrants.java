@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers the audit module which log entries the current user may read: those of the subtrees of their AUDITOR and
- * DPO grants; everything for a grant without a unit or on a root unit.
+ * DPO grants; everything only for a grant without a unit. A grant on a top-level unit (a ministry, a regency, a state
+ * enterprise) is not national: the tree has many top-level units, as in the user administration (ADR 2).
  */
 @Component
 class AuditScopeFromGrants implements AuditScope {
@@ -31,12 +32,6 @@ class AuditScopeFromGrants implements AuditScope {
         }
         if (scope.none()) {
             return Visible.nothing();
-        }
-        boolean root = scope.roots().stream()
-                .anyMatch(id ->
-                        organizations.find(id).map(u -> u.parentId() == null).orElse(false));
-        if (root) {
-            return new Visible(true, java.util.Set.of());
         }
         return new Visible(
                 false,

@@ -76,7 +76,7 @@ public class Users {
      */
     PageResult<UserView> search(String query, int page, int size, Collection<Long> withinUnits) {
         int pageSize = PageResult.clampSize(size);
-        int pageNumber = Math.max(0, page);
+        int pageNumber = PageResult.clampPage(page, pageSize);
         String pattern =
                 query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";
         List<String> conditions = new ArrayList<>();
@@ -102,7 +102,7 @@ public class Users {
         long total = countSpec.query(Long.class).single();
         List<UserView> items = listSpec
                 .param("limit", pageSize)
-                .param("offset", (long) pageNumber * pageSize)
+                .param("offset", PageResult.offset(pageNumber, pageSize))
                 .query(Accounts::map)
                 .list()
                 .stream()

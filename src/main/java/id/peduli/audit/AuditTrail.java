@@ -63,7 +63,7 @@ public class AuditTrail {
 
     PageResult<AuditEntry> search(AuditFilter filter, int page, int size, AuditScope.Visible visible) {
         int pageSize = PageResult.clampSize(size);
-        int pageNumber = Math.max(0, page);
+        int pageNumber = PageResult.clampPage(page, pageSize);
         if (visible.none()) {
             return new PageResult<>(List.of(), pageNumber, pageSize, 0);
         }
@@ -112,7 +112,7 @@ public class AuditTrail {
                 .single();
         boolean exact = counted <= COUNT_LIMIT;
         long total = Math.min(counted, COUNT_LIMIT);
-        long offset = (long) pageNumber * pageSize;
+        long offset = PageResult.offset(pageNumber, pageSize);
         if (offset >= total) {
             return new PageResult<>(List.of(), pageNumber, pageSize, total, exact);
         }

@@ -46,9 +46,10 @@ class OrgUnitApiController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN', 'DPO', 'AUDITOR', 'UNIT_HEAD', 'PROGRAM_MANAGER', "
-            + "'SOCIAL_WORKER', 'SITE_MENTOR', 'LOGISTICS_OFFICER', 'UNIT_OPERATOR', 'AGENCY_VERIFIER', "
-            + "'SECRETARIAT', 'EVALUATOR', 'PANELIST')")
+    @PreAuthorize(
+            "@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN', 'DPO', 'AUDITOR', 'UNIT_HEAD', 'PROGRAM_MANAGER', "
+                    + "'SOCIAL_WORKER', 'SITE_MENTOR', 'LOGISTICS_OFFICER', 'UNIT_OPERATOR', 'AGENCY_VERIFIER', "
+                    + "'SECRETARIAT', 'EVALUATOR', 'PANELIST')")
     @Operation(summary = "One unit")
     OrgUnit get(@PathVariable long id) {
         return organizations.get(id);
