@@ -91,6 +91,7 @@ class ImportApiController {
     record ValidateRequest(Map<String, String> mapping) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(RegistryRoles.IMPORT_EXPRESSION)
     @Operation(
             summary = "Upload a CSV or XLSX file for a unit",
             description = "The file is inspected at once (format, encoding, delimiter, header, row count) and refused "

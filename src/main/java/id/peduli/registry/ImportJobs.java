@@ -310,7 +310,7 @@ class ImportJobs {
 
     /**
      * The current user's jobs, newest first; a DPO also sees the jobs of the units their grant covers. A job whose
-     * owner no longer holds an import role for its unit is left out, for the owner too.
+     * owner no longer holds an import role for its unit is left out for that owner; the unit's DPO still sees it.
      */
     List<ImportJobView> list() {
         PeduliPrincipal user = user();
@@ -335,8 +335,8 @@ class ImportJobs {
 
     /**
      * The job if the current user may see it; otherwise "not found", so that others' jobs stay invisible. The scope
-     * is checked before the job is read: its owner must still hold an import role for its unit, and the user must
-     * be that owner or a DPO of the unit.
+     * is checked before the job is read: the user must be a DPO of the unit, or its owner while he still holds an
+     * import role for its unit.
      */
     ImportJobView get(long id) {
         long[] owner = jdbc.sql("select owner_id, org_unit_id from registry.import_job where id = ?")
@@ -363,7 +363,11 @@ class ImportJobs {
 
     private boolean visible(
             PeduliPrincipal user, long ownerId, long unitId, Map<Long, List<PeduliPrincipal.RoleGrant>> grants) {
-        if (ownerId != user.userId() && !access.covers(unitId, DPO)) {
+        if (access.covers(unitId, DPO)) {
+            // The data protection officer of the unit oversees every job of it, whoever started it.
+            return true;
+        }
+        if (ownerId != user.userId()) {
             return false;
         }
         // The owner's grants as they are now (not as they were at upload): a lost grant hides the job.

@@ -59,6 +59,7 @@ class ImportPageController {
     }
 
     @PostMapping
+    @PreAuthorize(RegistryRoles.IMPORT_EXPRESSION)
     String upload(
             @RequestParam(value = "orgUnitId", required = false) Long orgUnitId,
             @RequestParam(value = "file", required = false) MultipartFile file,

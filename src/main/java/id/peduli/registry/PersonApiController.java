@@ -110,7 +110,8 @@ class PersonApiController {
     }
 
     @PutMapping("/people/{id}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(
+            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
     @Operation(summary = "Edit a person; send the version you read. An empty NIK keeps the recorded one")
     PersonView update(@PathVariable long id, @Valid @RequestBody UpdateRequest request) {
         return people.update(id, request.version(), request.person());
@@ -135,14 +136,16 @@ class PersonApiController {
     }
 
     @PostMapping("/people/{id}/consents")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(
+            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
     @Operation(summary = "Record consent or another lawful basis for a purpose")
     ResponseEntity<ConsentView> recordConsent(@PathVariable long id, @Valid @RequestBody ConsentCommand command) {
         return ResponseEntity.status(HttpStatus.CREATED).body(consents.record(id, command));
     }
 
     @PostMapping("/people/{id}/consents/{consentId}/withdraw")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(
+            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
     @Operation(summary = "Withdraw a consent")
     ConsentView withdraw(
             @PathVariable long id, @PathVariable long consentId, @Valid @RequestBody WithdrawRequest request) {
@@ -179,14 +182,16 @@ class PersonApiController {
     }
 
     @PostMapping("/people/{id}/household")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(
+            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
     @Operation(summary = "Start a household with this person as its head")
     ResponseEntity<HouseholdView> startHousehold(@PathVariable long id) {
         return ResponseEntity.status(HttpStatus.CREATED).body(households.create(id));
     }
 
     @PostMapping("/households/{householdId}/members")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(
+            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.household(#householdId)")
     @Operation(summary = "Add a member with their relationship to the head (one head per household)")
     HouseholdView addMember(@PathVariable long householdId, @Valid @RequestBody MemberRequest request) {
         return households.addMember(householdId, request.personId(), request.relationship());
@@ -200,14 +205,16 @@ class PersonApiController {
     }
 
     @PostMapping("/households/{householdId}/family-cards")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(
+            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.household(#householdId)")
     @Operation(summary = "Record a new family card (KK); the current one ends the day before. Overlaps are refused")
     HouseholdView addFamilyCard(@PathVariable long householdId, @RequestBody FamilyCardRequest request) {
         return households.addFamilyCard(householdId, request.kk(), request.validFrom());
     }
 
     @PutMapping("/households/{householdId}/decile")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(
+            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.household(#householdId)")
     @Operation(summary = "Set the DTSEN welfare decile (1–10) and when it was checked")
     HouseholdView setDecile(@PathVariable long householdId, @Valid @RequestBody DecileRequest request) {
         return households.setDecile(householdId, request.version(), request.decile(), request.checkedOn());

@@ -16,6 +16,8 @@ final class RegistryRoles {
     /** {@link #READ} as a security expression, for {@code @PreAuthorize}. */
     static final String READ_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER',"
             + " 'UNIT_HEAD', 'LOGISTICS_OFFICER', 'DPO')";
+    /** {@link #IMPORT} as a security expression, for {@code @PreAuthorize}. */
+    static final String IMPORT_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'PROGRAM_MANAGER')";
     /** {@link #EXPORT} as a security expression, for {@code @PreAuthorize}. */
     static final String EXPORT_EXPRESSION = "@access.hasAnyRole('PROGRAM_MANAGER', 'UNIT_HEAD', 'DPO')";
 

@@ -178,8 +178,9 @@ class OrganizationTests {
                 .andExpect(jsonPath("$[0].name").value("BBRSBG Kartini Temanggung"))
                 .andExpect(jsonPath("$.length()").value(Matchers.greaterThanOrEqualTo(25)))
                 .andExpect(jsonPath("$[*].name", Matchers.not(Matchers.hasItem("PSAA Alyatama Jambi"))));
+        // Outside his subtree a unit is "not found", exactly as a missing one.
         mvc.perform(bearer(get("/api/v1/org-units/" + alyatama.id()), context, "kepala.kartini"))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(bearer(get("/api/v1/org-units/" + kartini.id()), context, "kepala.kartini"))
                 .andExpect(status().isOk());
         mvc.perform(get("/units").with(as(context, "kepala.kartini")))

@@ -170,7 +170,7 @@ class ImportAccessTests {
         } finally {
             RegistryTestSupport.signOut();
         }
-        for (String user : java.util.List.of("impor.pindah", "dpo")) {
+        for (String user : java.util.List.of("impor.pindah")) {
             mvc.perform(bearer(get("/api/v1/people/imports/" + id), context, user))
                     .andExpect(status().isNotFound());
             mvc.perform(bearer(get("/api/v1/people/imports/" + id + "/report"), context, user))
@@ -187,6 +187,15 @@ class ImportAccessTests {
                     .getContentAsString();
             assertThat(JsonPath.<java.util.List<Integer>>read(list, "$[*].id")).doesNotContain((int) id);
         }
+        // The unit's data protection officer still oversees the job.
+        mvc.perform(bearer(get("/api/v1/people/imports/" + id), context, "dpo")).andExpect(status().isOk());
+        mvc.perform(get("/people/import/" + id).with(as(context, "dpo"))).andExpect(status().isOk());
+        String dpoList = mvc.perform(bearer(get("/api/v1/people/imports"), context, "dpo"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<java.util.List<Integer>>read(dpoList, "$[*].id")).contains((int) id);
     }
 
     @Test
