@@ -3,6 +3,7 @@ package id.peduli.access;
 import id.peduli.shared.BusinessException;
 import id.peduli.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,10 +40,12 @@ class UserApiController {
         this.rules = rules;
     }
 
+    @Schema(name = "UserUpdateRequest")
     record UpdateUserRequest(
             @NotNull(message = "{validation.required}") Integer version,
             @NotNull @Valid UserCommand profile) {}
 
+    @Schema(name = "GrantRequest")
     record GrantRequest(
             @NotNull(message = "{validation.required}") Role role, Long unitId) {}
 
@@ -122,8 +125,10 @@ class MeApiController {
         this.tokens = tokens;
     }
 
+    @Schema(name = "TokenRequest")
     record TokenRequest(@Size(max = 100) String name, Integer days) {}
 
+    @Schema(name = "Token")
     record TokenResponse(
             long id,
             String name,

@@ -1,5 +1,6 @@
 package id.peduli.registry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,9 +19,11 @@ public record HouseholdView(
         List<Member> members,
         List<FamilyCard> familyCards) {
 
+    @Schema(name = "HouseholdMember")
     public record Member(long personId, String fullName, Relationship relationship, Integer age, Sex sex) {}
 
     /** A family card number (masked unless the viewer's role needs it) and its validity. */
+    @Schema(name = "FamilyCard")
     public record FamilyCard(long id, String number, LocalDate validFrom, LocalDate validTo) {
 
         public boolean current() {

@@ -2,6 +2,7 @@ package id.peduli.registry;
 
 import id.peduli.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,6 +54,7 @@ class ImportApiController {
     }
 
     /** A job as the API shows it; {@code mapping} is template column → file header. */
+    @Schema(name = "ImportJob")
     record JobResponse(
             long id,
             String status,
@@ -87,6 +89,7 @@ class ImportApiController {
             Instant committedAt) {}
 
     /** The body of a validation request: template column → file header; empty keeps the saved mapping. */
+    @Schema(name = "ImportValidateRequest")
     record ValidateRequest(Map<String, String> mapping) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -3,6 +3,7 @@ package id.peduli.registry;
 import id.peduli.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -33,9 +34,11 @@ class PersonSearchApiController {
     }
 
     /** An exact lookup: exactly one of the two, 16 digits (spaces and dots are ignored). */
+    @Schema(name = "PersonLookupRequest")
     record LookupRequest(String nik, String kk) {}
 
     /** The search to export, why, and how. */
+    @Schema(name = "PersonExportRequest")
     record ExportRequest(
             String q,
             String region,
