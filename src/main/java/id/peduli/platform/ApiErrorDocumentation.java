@@ -23,11 +23,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -154,6 +157,7 @@ class ApiErrorDocumentation implements OperationCustomizer, OpenApiCustomizer {
                     .schema(new StringSchema().minLength(1).maxLength(100)));
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        documentSuccess(responses, handlerMethod, changing);
         for (int status : statuses) {
             String[] response = Objects.requireNonNull(RESPONSES.get(status), () -> "No response for " + status);
             responses.putIfAbsent(
@@ -161,6 +165,43 @@ class ApiErrorDocumentation implements OperationCustomizer, OpenApiCustomizer {
         }
         operation.setResponses(responses);
         return operation;
+    }
+
+    /**
+     * A handler that answers with a {@code ResponseEntity} chooses its status itself, which springdoc cannot see: a
+     * body-less one answers 204, a POST with a body 201 (a create), unless {@code @ResponseStatus} says otherwise.
+     */
+    private static void documentSuccess(ApiResponses responses, HandlerMethod handlerMethod, boolean changing) {
+        ApiResponse ok = responses.get("200");
+        if (ok == null
+                || !ResponseEntity.class.isAssignableFrom(
+                        handlerMethod.getReturnType().getParameterType())
+                || handlerMethod.hasMethodAnnotation(ResponseStatus.class)) {
+            return;
+        }
+        Class<?> body = ResolvableType.forMethodReturnType(handlerMethod.getMethod())
+                .getGeneric(0)
+                .resolve();
+        if (body == Void.class) {
+            responses.remove("200");
+            responses.addApiResponse("204", new ApiResponse().description("Done; no content"));
+        } else if (changing && isPost(handlerMethod)) {
+            responses.remove("200");
+            responses.addApiResponse(
+                    "201",
+                    ok.description("Created")
+                            .addHeaderObject(
+                                    "Location",
+                                    new Header()
+                                            .description("The path of what was created, when it has its own")
+                                            .schema(new StringSchema())));
+        }
+    }
+
+    private static boolean isPost(HandlerMethod handlerMethod) {
+        RequestMapping mapping =
+                AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+        return mapping != null && Arrays.asList(mapping.method()).contains(RequestMethod.POST);
     }
 
     /**

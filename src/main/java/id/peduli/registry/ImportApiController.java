@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
@@ -129,6 +131,7 @@ class ImportApiController {
     }
 
     @PostMapping("/{id}/validate")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Validate the file (nothing is written); optionally with a new mapping")
     ResponseEntity<JobResponse> validate(@PathVariable long id, @RequestBody(required = false) ValidateRequest body) {
         ImportJobView job = jobs.get(id);
@@ -140,6 +143,7 @@ class ImportApiController {
     }
 
     @PostMapping("/{id}/commit")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             summary = "Commit a validated job",
             description = "ALL_OR_NOTHING writes every row or none; VALID_ONLY writes the rows without errors. "

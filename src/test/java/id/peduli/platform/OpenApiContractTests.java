@@ -180,6 +180,37 @@ class OpenApiContractTests {
         assertThat(person.getProperties()).containsOnlyKeys("version", "person");
     }
 
+    @Test
+    void successStatusesAreTheOnesTheApiSends() throws Exception {
+        OpenAPI api = parse(produced());
+        assertThat(api.getPaths().get("/api/v1/people").getPost().getResponses())
+                .containsKey("201")
+                .doesNotContainKey("200");
+        assertThat(api.getPaths()
+                        .get("/api/v1/people")
+                        .getPost()
+                        .getResponses()
+                        .get("201")
+                        .getHeaders())
+                .containsKey("Location");
+        assertThat(api.getPaths()
+                        .get("/api/v1/people/imports/{id}/validate")
+                        .getPost()
+                        .getResponses())
+                .containsKey("202")
+                .doesNotContainKey("201");
+        assertThat(api.getPaths().get("/api/v1/people/{id}/photo").getPut().getResponses())
+                .containsKey("204");
+        assertThat(api.getPaths().get("/api/v1/people/merge").getPost().getResponses())
+                .containsKey("200");
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> assertThat(
+                                        operation.getResponses().keySet())
+                                .as("%s %s documents its success", method, path)
+                                .anyMatch(status -> status.startsWith("2"))));
+    }
+
     /** Real refusals of each status, as a client sees them, have exactly the members of the Problem schema. */
     @Test
     void realProblemAnswersMatchTheProblemSchema() throws Exception {
