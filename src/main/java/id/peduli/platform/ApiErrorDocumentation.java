@@ -39,7 +39,7 @@ import org.springframework.web.method.HandlerMethod;
  * every operation can answer 401, 429, 500 and 503; one with parameters or a body 400; one behind
  * {@code @PreAuthorize} 403; one with a path variable 404; one that changes something 409 and 422, a GET with query
  * parameters 422; one taking a file 413 and 415. {@link ApiErrors} adds statuses a rule cannot see, and
- * {@link Idempotent} adds the {@code Idempotency-Key} header. Operation ids are made stable from controller and
+ * {@link Idempotent} adds the {@code Idempotency-Key} header, {@link ApiDownload} a file answer. Operation ids are made stable from controller and
  * method names.
  */
 @Component
@@ -158,6 +158,15 @@ class ApiErrorDocumentation implements OperationCustomizer, OpenApiCustomizer {
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         documentSuccess(responses, handlerMethod, changing);
+        ApiDownload download = handlerMethod.getMethodAnnotation(ApiDownload.class);
+        if (download != null) {
+            Content files = new Content();
+            for (String type : download.value()) {
+                files.addMediaType(type, new MediaType().schema(new StringSchema().format("binary")));
+            }
+            ApiResponse ok = responses.get("200") == null ? new ApiResponse() : responses.get("200");
+            responses.addApiResponse("200", ok.description("The file").content(files));
+        }
         for (int status : statuses) {
             String[] response = Objects.requireNonNull(RESPONSES.get(status), () -> "No response for " + status);
             responses.putIfAbsent(

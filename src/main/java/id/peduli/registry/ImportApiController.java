@@ -1,5 +1,6 @@
 package id.peduli.registry;
 
+import id.peduli.platform.ApiDownload;
 import id.peduli.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -153,6 +154,7 @@ class ImportApiController {
         return ResponseEntity.accepted().body(response(jobs.commit(id, ImportPageController.parseMode(mode))));
     }
 
+    @ApiDownload({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @GetMapping("/{id}/report")
     @Operation(summary = "The per-row report (errors and warnings) as CSV or XLSX, in the Accept-Language")
     void report(
@@ -175,6 +177,7 @@ class ImportApiController {
         }
     }
 
+    @ApiDownload({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @GetMapping("/template")
     @Operation(summary = "The empty import template as CSV or XLSX")
     void template(@RequestParam(value = "format", defaultValue = "csv") String format, HttpServletResponse response)

@@ -1,5 +1,6 @@
 package id.peduli.registry;
 
+import id.peduli.platform.ApiDownload;
 import id.peduli.platform.Idempotent;
 import id.peduli.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -215,6 +216,7 @@ class PersonApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiDownload({"image/jpeg", "image/png"})
     @GetMapping("/people/{id}/photo")
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
             + "'LOGISTICS_OFFICER', 'DPO')")

@@ -1,5 +1,6 @@
 package id.peduli.registry;
 
+import id.peduli.platform.ApiDownload;
 import id.peduli.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -97,6 +98,7 @@ class PersonSearchApiController {
     }
 
     @PreAuthorize(RegistryRoles.EXPORT_EXPRESSION)
+    @ApiDownload({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @PostMapping(path = "/export", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Export search results to CSV or XLSX",

@@ -203,6 +203,20 @@ class OpenApiContractTests {
                 .containsKey("204");
         assertThat(api.getPaths().get("/api/v1/people/merge").getPost().getResponses())
                 .containsKey("200");
+        assertThat(api.getPaths()
+                        .get("/api/v1/people/{id}/photo")
+                        .getGet()
+                        .getResponses()
+                        .get("200")
+                        .getContent())
+                .containsOnlyKeys("image/jpeg", "image/png");
+        assertThat(api.getPaths()
+                        .get("/api/v1/people/export")
+                        .getPost()
+                        .getResponses()
+                        .get("200")
+                        .getContent())
+                .containsKey("text/csv");
         api.getPaths()
                 .forEach((path, item) -> item.readOperationsMap()
                         .forEach((method, operation) -> assertThat(
