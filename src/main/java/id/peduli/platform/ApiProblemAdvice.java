@@ -103,7 +103,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         PessimisticLockingFailureException.class
     })
     ResponseEntity<ProblemDetail> unavailable(DataAccessException e) {
-        log.warn("Database unavailable for an API request: {}", e.getMessage());
+        // The class only: a driver message may quote the statement.
+        log.warn("Database unavailable for an API request: {}", e.getClass().getSimpleName());
         return retryLater(RetryLaterException.unavailable("error.unavailable", UNAVAILABLE_RETRY));
     }
 
@@ -182,7 +183,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             Locale locale = LocaleContextHolder.getLocale();
             int status = response.getStatusCode().value();
             String code = status == 400 ? "error.badParameter" : "error." + status + ".message";
-            problem.setTitle(messages.getMessage("error." + status + ".title", null, "", locale));
+            HttpStatus known = HttpStatus.resolve(status);
+            problem.setTitle(messages.getMessage(
+                    "error." + status + ".title", null, known == null ? "" : known.getReasonPhrase(), locale));
             problem.setDetail(messages.getMessage(code, null, problem.getDetail(), locale));
             problem.setProperty("code", code);
         }
