@@ -1,5 +1,6 @@
 package id.peduli.platform;
 
+import id.peduli.shared.PageResult;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -158,6 +159,9 @@ class ApiErrorDocumentation implements OperationCustomizer, OpenApiCustomizer {
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         documentSuccess(responses, handlerMethod, changing);
+        if (PageResult.class.isAssignableFrom(handlerMethod.getReturnType().getParameterType())) {
+            documentPaging(parameters);
+        }
         ApiDownload download = handlerMethod.getMethodAnnotation(ApiDownload.class);
         if (download != null) {
             Content files = new Content();
@@ -204,6 +208,28 @@ class ApiErrorDocumentation implements OperationCustomizer, OpenApiCustomizer {
                                     new Header()
                                             .description("The path of what was created, when it has its own")
                                             .schema(new StringSchema())));
+        }
+    }
+
+    /** The bounds of {@code page} and {@code size} of a paged list ({@link PageResult#clampSize}). */
+    private static void documentPaging(List<Parameter> parameters) {
+        for (Parameter parameter : parameters) {
+            if (!"query".equals(parameter.getIn()) || parameter.getSchema() == null) {
+                continue;
+            }
+            if ("page".equals(parameter.getName())) {
+                parameter.getSchema().setMinimum(java.math.BigDecimal.ZERO);
+                if (parameter.getDescription() == null) {
+                    parameter.setDescription("Page number, from 0");
+                }
+            } else if ("size".equals(parameter.getName())) {
+                parameter.getSchema().setMinimum(java.math.BigDecimal.ONE);
+                parameter.getSchema().setMaximum(java.math.BigDecimal.valueOf(PageResult.clampSize(Integer.MAX_VALUE)));
+                if (parameter.getDescription() == null) {
+                    parameter.setDescription("Page size, 1 to " + PageResult.clampSize(Integer.MAX_VALUE)
+                            + " (a larger size is clamped)");
+                }
+            }
         }
     }
 

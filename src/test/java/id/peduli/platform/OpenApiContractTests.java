@@ -147,6 +147,11 @@ class OpenApiContractTests {
                                     .isEqualTo("#/components/schemas/Problem");
                         }
                     });
+                    parameters.stream()
+                            .filter(p -> "query".equals(p.getIn()) && "size".equals(p.getName()))
+                            .forEach(size -> assertThat(size.getSchema().getMaximum())
+                                    .as("upper bound of size in %s", name)
+                                    .isNotNull());
                     if (method == PathItem.HttpMethod.PUT && jsonBody(operation) != null) {
                         Schema<?> body = resolve(api, jsonBody(operation));
                         assertThat(body.getRequired())
