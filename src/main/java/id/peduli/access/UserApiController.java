@@ -3,6 +3,7 @@ package id.peduli.access;
 import id.peduli.shared.BusinessException;
 import id.peduli.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -53,6 +54,7 @@ class UserApiController {
         this.validator = new SpringValidatorAdapter(validator);
     }
 
+    @Schema(name = "NewUserRequest")
     record NewUserRequest(
             @NotBlank(message = "{validation.required}")
             @Size(min = 3, max = 60, message = "{validation.lengthBetween}")
@@ -66,10 +68,12 @@ class UserApiController {
             Role role,
             Long unitId) {}
 
+    @Schema(name = "UserUpdateRequest")
     record UpdateUserRequest(
             @NotNull(message = "{validation.required}") Integer version,
             @NotNull @Valid UserCommand profile) {}
 
+    @Schema(name = "GrantRequest")
     record GrantRequest(
             @NotNull(message = "{validation.required}") Role role, Long unitId) {}
 
@@ -179,8 +183,10 @@ class MeApiController {
         this.tokens = tokens;
     }
 
+    @Schema(name = "TokenRequest")
     record TokenRequest(@Size(max = 100) String name, Integer days) {}
 
+    @Schema(name = "Token")
     record TokenResponse(
             long id,
             String name,

@@ -1,5 +1,6 @@
 package id.peduli.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,5 +20,6 @@ public record UserView(
         List<GrantView> grants) {
 
     /** A grant with its unit's name for display; {@code unitId == null} means every unit. */
+    @Schema(name = "GrantView")
     public record GrantView(long id, Role role, Long unitId, String unitName) {}
 }

@@ -1,6 +1,7 @@
 package id.peduli.organization;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,10 +32,12 @@ class OrgUnitApiController {
         this.organizations = organizations;
     }
 
+    @Schema(name = "OrgUnitUpdateRequest")
     record UpdateRequest(
             @NotNull(message = "{validation.required}") Integer version,
             @NotNull @Valid OrgUnitCommand unit) {}
 
+    @Schema(name = "OrgUnitMoveRequest")
     record MoveRequest(
             Long parentId,
             @NotNull(message = "{validation.required}") Integer version) {}

@@ -1,6 +1,8 @@
 package id.peduli.platform;
 
 import id.peduli.shared.BusinessException;
+import jakarta.validation.ConstraintViolation;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,12 +35,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns errors of API controllers into RFC 9457 problem details in the caller's language. */
+/**
+ * Turns errors of API controllers into RFC 9457 problem details in the caller's language. Every answer has the
+ * members of the {@code Problem} schema of the OpenAPI document ({@link ApiProblemSchema}): type, title, status,
+ * detail, instance, a stable {@code code}, the {@code field} when one is concerned and {@code errors} when several
+ * are. 429 and 503 carry {@code Retry-After}.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+    private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
     private final MessageSource messages;
 
     ApiProblemAdvice(MessageSource messages) {
@@ -67,6 +80,34 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return problemResponse(status, problem);
     }
 
+    /** 429 or 503 with {@code Retry-After}: the caller may send the same request again after that many seconds. */
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+        problem.setTitle(messages.getMessage("error." + status.value() + ".title", null, locale));
+        problem.setProperty("code", e.messageKey());
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterHeader())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** The database is unreachable or timed out: a temporary state, answered as 503 with {@code Retry-After}. */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class,
+        PessimisticLockingFailureException.class
+    })
+    ResponseEntity<ProblemDetail> unavailable(DataAccessException e) {
+        // The class only: a driver message may quote the statement.
+        log.warn("Database unavailable for an API request: {}", e.getClass().getSimpleName());
+        return retryLater(RetryLaterException.unavailable("error.unavailable", UNAVAILABLE_RETRY));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> staleVersion(OptimisticLockingFailureException e) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -83,6 +124,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.FORBIDDEN, messages.getMessage("error.403.message", null, locale));
         problem.setTitle(messages.getMessage("error.403.title", null, locale));
+        problem.setProperty("code", "error.403.message");
         return problemResponse(HttpStatus.FORBIDDEN, problem);
     }
 
@@ -93,6 +135,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, messages.getMessage("error.500.message", null, locale));
         problem.setTitle(messages.getMessage("error.500.title", null, locale));
+        problem.setProperty("code", "error.500.message");
         return problemResponse(HttpStatus.INTERNAL_SERVER_ERROR, problem);
     }
 
@@ -126,11 +169,55 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /**
+     * Every other error Spring MVC answers itself (a parameter of the wrong type, a missing parameter, an upload over
+     * the limit, an unsupported content type) gets the same translated title and a {@code code}, like ours.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            Locale locale = LocaleContextHolder.getLocale();
+            int status = response.getStatusCode().value();
+            String code = status == 400 ? "error.badParameter" : "error." + status + ".message";
+            HttpStatus known = HttpStatus.resolve(status);
+            problem.setTitle(messages.getMessage(
+                    "error." + status + ".title", null, known == null ? "" : known.getReasonPhrase(), locale));
+            problem.setDetail(messages.getMessage(code, null, problem.getDetail(), locale));
+            problem.setProperty("code", code);
+        }
+        return response;
+    }
+
     private Map<String, String> fieldError(FieldError error, Locale locale) {
         Map<String, String> item = new LinkedHashMap<>();
         item.put("field", error.getField());
+        item.put("code", fieldErrorCode(error));
         item.put("message", messages.getMessage(error, locale));
         return item;
+    }
+
+    /**
+     * The message key of a bean validation error ({@code @NotNull(message = "{validation.required}")} gives
+     * validation.required); a constraint without one of Peduli's keys gives {@code validation.<Constraint>}.
+     */
+    static String fieldErrorCode(FieldError error) {
+        String template = error.getDefaultMessage();
+        if (error.contains(ConstraintViolation.class)) {
+            template = error.unwrap(ConstraintViolation.class).getMessageTemplate();
+        }
+        if (template != null
+                && template.startsWith("{")
+                && template.endsWith("}")
+                && template.length() > 2
+                && !template.startsWith("{jakarta.")
+                && !template.startsWith("{org.hibernate.")) {
+            return template.substring(1, template.length() - 1);
+        }
+        return "validation." + (error.getCode() == null ? "invalid" : error.getCode());
     }
 
     private static ResponseEntity<ProblemDetail> problemResponse(HttpStatus status, ProblemDetail problem) {

@@ -32,6 +32,7 @@ class NotFoundAdvice {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ui.t("error.404.message"));
             problem.setTitle(ui.t("error.404.title"));
             problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setProperty("code", "error.404.message");
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);

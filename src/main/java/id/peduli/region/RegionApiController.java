@@ -1,5 +1,6 @@
 package id.peduli.region;
 
+import id.peduli.platform.ApiErrors;
 import id.peduli.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,6 +30,7 @@ class RegionApiController {
     }
 
     @GetMapping
+    @ApiErrors(404)
     @Operation(
             summary = "List the regions directly below a region",
             description = "Without parent: the 38 provinces. Ordered by code.")

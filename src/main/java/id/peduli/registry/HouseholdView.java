@@ -1,5 +1,6 @@
 package id.peduli.registry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public record HouseholdView(
      * A member. A member registered in a unit the viewer cannot read has {@code outsideScope} set and no number, name,
      * age or sex.
      */
+    @Schema(name = "HouseholdMember")
     public record Member(
             Long personId, String fullName, Relationship relationship, Integer age, Sex sex, boolean outsideScope) {
 
@@ -35,6 +37,7 @@ public record HouseholdView(
     }
 
     /** A family card number (masked unless the viewer's role needs it) and its validity. */
+    @Schema(name = "FamilyCard")
     public record FamilyCard(long id, String number, LocalDate validFrom, LocalDate validTo) {
 
         public boolean current() {

@@ -1,7 +1,9 @@
 package id.peduli.registry;
 
+import id.peduli.platform.ApiDownload;
 import id.peduli.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
@@ -54,6 +58,7 @@ class ImportApiController {
     }
 
     /** A job as the API shows it; {@code mapping} is template column → file header. */
+    @Schema(name = "ImportJob")
     record JobResponse(
             long id,
             String status,
@@ -88,6 +93,7 @@ class ImportApiController {
             Instant committedAt) {}
 
     /** The body of a validation request: template column → file header; empty keeps the saved mapping. */
+    @Schema(name = "ImportValidateRequest")
     record ValidateRequest(Map<String, String> mapping) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -128,6 +134,7 @@ class ImportApiController {
     }
 
     @PostMapping("/{id}/validate")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Validate the file (nothing is written); optionally with a new mapping")
     ResponseEntity<JobResponse> validate(@PathVariable long id, @RequestBody(required = false) ValidateRequest body) {
         ImportJobView job = jobs.get(id);
@@ -139,6 +146,7 @@ class ImportApiController {
     }
 
     @PostMapping("/{id}/commit")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             summary = "Commit a validated job",
             description = "ALL_OR_NOTHING writes every row or none; VALID_ONLY writes the rows without errors. "
@@ -157,6 +165,7 @@ class ImportApiController {
         return response(jobs.discard(id));
     }
 
+    @ApiDownload({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @GetMapping("/{id}/report")
     @Operation(summary = "The per-row report (errors and warnings) as CSV or XLSX, in the Accept-Language")
     void report(
@@ -183,6 +192,7 @@ class ImportApiController {
         }
     }
 
+    @ApiDownload({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @GetMapping("/template")
     @Operation(summary = "The empty import template as CSV or XLSX")
     void template(@RequestParam(value = "format", defaultValue = "csv") String format, HttpServletResponse response)

@@ -1,7 +1,10 @@
 package id.peduli.registry;
 
+import id.peduli.platform.ApiDownload;
+import id.peduli.platform.Idempotent;
 import id.peduli.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,33 +65,40 @@ class PersonApiController {
         this.messages = messages;
     }
 
+    @Schema(name = "PersonUpdateRequest")
     record UpdateRequest(
             @NotNull(message = "{validation.required}") Integer version,
 
             @NotNull(message = "{validation.required}") @Valid
             PersonCommand person) {}
 
+    @Schema(name = "ConsentWithdrawRequest")
     record WithdrawRequest(
             LocalDate on,
 
             @Size(max = 500, message = "{validation.maxLength}")
             String reason) {}
 
+    @Schema(name = "HouseholdMemberRequest")
     record MemberRequest(
             @NotNull(message = "{validation.required}") Long personId,
             @NotNull(message = "{validation.required}") HouseholdView.Relationship relationship) {}
 
+    @Schema(name = "FamilyCardRequest")
     record FamilyCardRequest(String kk, LocalDate validFrom) {}
 
+    @Schema(name = "HouseholdDecileRequest")
     record DecileRequest(
             @NotNull(message = "{validation.required}") Integer version, Integer decile, LocalDate checkedOn) {}
 
+    @Schema(name = "PersonMergeRequest")
     record MergeRequest(
             @NotNull(message = "{validation.required}") Long survivorId,
             @NotNull(message = "{validation.required}") Long otherId,
             String reason) {}
 
     @PostMapping("/people")
+    @Idempotent
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
     @Operation(
             summary = "Register a person. Warnings (NIK mismatches, possible duplicates) answer 422 with "
@@ -231,6 +241,7 @@ class PersonApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiDownload({"image/jpeg", "image/png"})
     @GetMapping("/people/{id}/photo")
     @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
             + "'LOGISTICS_OFFICER', 'DPO')")

@@ -1,8 +1,10 @@
 package id.peduli.registry;
 
+import id.peduli.platform.ApiDownload;
 import id.peduli.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -41,9 +43,11 @@ class PersonSearchApiController {
     }
 
     /** An exact lookup: exactly one of the two, 16 digits (spaces and dots are ignored). */
+    @Schema(name = "PersonLookupRequest")
     record LookupRequest(String nik, String kk) {}
 
     /** The search to export, why, and how. */
+    @Schema(name = "PersonExportRequest")
     record ExportRequest(
             String q,
             String region,
@@ -112,6 +116,7 @@ class PersonSearchApiController {
     }
 
     @PreAuthorize(RegistryRoles.EXPORT_EXPRESSION)
+    @ApiDownload({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @PostMapping(path = "/export", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Export search results to CSV or XLSX",
