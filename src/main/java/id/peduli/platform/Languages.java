@@ -65,6 +65,8 @@ public class Languages implements LocaleResolver {
             Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
             cookie.setPath("/");
             cookie.setHttpOnly(true);
+            // Over HTTPS (also behind a trusted proxy that says so) the cookie is sent back only over HTTPS.
+            cookie.setSecure(request.isSecure());
             cookie.setMaxAge(60 * 60 * 24 * 365);
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
