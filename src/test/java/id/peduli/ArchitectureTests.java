@@ -4,20 +4,28 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.beans.Introspector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.modulith.ApplicationModule;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
@@ -171,6 +179,52 @@ class ArchitectureTests {
                 .flatMap(literal -> SqlReferences.foreign(literal.text(), literal.line(), "registry", objects).stream())
                 .toList();
         assertThat(found).containsExactly("5: region.region");
+    }
+
+    /**
+     * Security expressions ({@code @PreAuthorize("@bean.method(…)")}) call beans that Spring Modulith cannot see: a
+     * module may name only its own beans and those of the modules it declares as allowed dependencies.
+     */
+    @Test
+    void securityExpressionsUseOnlyAllowedModules() throws IOException {
+        Map<String, String> moduleOfBean = new HashMap<>();
+        for (JavaClass type : classes) {
+            Component component = AnnotatedElementUtils.findMergedAnnotation(type.reflect(), Component.class);
+            if (component != null && type.getPackageName().startsWith("id.peduli.")) {
+                String name = component.value().isEmpty()
+                        ? Introspector.decapitalize(type.getSimpleName())
+                        : component.value();
+                moduleOfBean.put(
+                        name,
+                        type.getPackageName().substring("id.peduli.".length()).split("\\.")[0]);
+            }
+        }
+        assertThat(moduleOfBean).containsEntry("access", "access").containsEntry("unitScope", "organization");
+        Pattern beanReference = Pattern.compile("@([A-Za-z_]\\w*)\\s*\\.");
+        List<String> found = new ArrayList<>();
+        for (String module : topLevelPackages()) {
+            ApplicationModule declaration = packageInfo(module);
+            Set<String> allowed =
+                    new HashSet<>(declaration == null ? List.of() : List.of(declaration.allowedDependencies()));
+            allowed.add(module);
+            try (Stream<Path> files = Files.walk(SOURCES.resolve(module))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (SqlReferences.Literal literal : SqlReferences.literals(Files.readString(file))) {
+                        Matcher bean = beanReference.matcher(literal.text());
+                        while (bean.find()) {
+                            String owner = moduleOfBean.get(bean.group(1));
+                            if (owner != null && !allowed.contains(owner)) {
+                                found.add(file + ":" + literal.line() + ": @" + bean.group(1) + " of module " + owner);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found)
+                .as("security expressions that call a bean of a module the caller may not depend on")
+                .isEmpty();
     }
 
     private static final Path SOURCES = Path.of("src/main/java/id/peduli");
