@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Test time: runs `./mvnw -B verify` (every test) and prints how long each build phase took, with the load average
-# before and after. Usage: bench/test-time.sh [extra Maven arguments]. The full log goes to target/test-time.log.
+# before and after. Usage: bench/test-time.sh [clean] [other Maven arguments]; `clean` first measures a build from
+# scratch, as on CI. The full log goes to ${TMPDIR:-/tmp}/peduli-test-time.log (outside target/, which clean deletes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-log=target/test-time.log
-mkdir -p target
+log=${TMPDIR:-/tmp}/peduli-test-time.log
+
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 start=$(date +%s)
 set +e
-./mvnw -B verify "$@" 2>&1 | while IFS= read -r line; do printf '%s %s\n' "$(date +%s)" "$line"; done > "$log"
+./mvnw -B "$@" verify 2>&1 | while IFS= read -r line; do printf '%s %s\n' "$(date +%s)" "$line"; done > "$log"
 status=${PIPESTATUS[0]}
 set -e
 end=$(date +%s)
