@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Rules Spring Modulith does not check. */
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
+    /** Imported once for the class: importing every class of the application takes seconds. */
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("id.peduli");
 
