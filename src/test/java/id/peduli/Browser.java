@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -52,8 +54,12 @@ public final class Browser {
             "document.readyState === 'complete' && document.querySelector('.htmx-request') === null";
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
-    private final String baseUrl;
+    private static Browser shared;
+
+    private String baseUrl;
     private final ChromeDriver driver;
+    private final Map<String, Session> sessions = new HashMap<>();
+    private String signedInAs;
     private final WebDriverWait wait;
     private final Path downloads;
 
@@ -63,6 +69,32 @@ public final class Browser {
         this.downloads = downloads;
         this.wait = new WebDriverWait(driver, TIMEOUT, POLL);
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /**
+     * The one Chromium of this test JVM, started at the first call and closed when the JVM ends, pointed at the
+     * application on {@code http://localhost:port}. Test classes share it: starting Chromium costs seconds on a slow
+     * machine. Each test starts with {@link #reset()}.
+     */
+    public static synchronized Browser shared(int port) {
+        if (shared == null) {
+            Browser browser = start(port);
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::quit, "chromium-quit"));
+            shared = browser;
+        }
+        String baseUrl = "http://localhost:" + port;
+        if (!shared.baseUrl.equals(baseUrl)) {
+            shared.baseUrl = baseUrl;
+            shared.sessions.clear();
+        }
+        return shared;
+    }
+
+    /** A fresh state for the next test: desktop size, no cookies (signed out, default language). */
+    public void reset() {
+        resize(DESKTOP);
+        forgetCookies();
+        signedInAs = null;
     }
 
     /** Chromium at {@link #DESKTOP} size for the application on {@code http://localhost:port}. */
@@ -259,8 +291,42 @@ public final class Browser {
         }
     }
 
+    /**
+     * Signed in as {@code username}, on the home page: the first time through the sign-in form, later by restoring
+     * the session cookie of that sign-in (typing the form again only when the session has ended). For tests that are
+     * not about signing in; they start from a fresh browser state ({@link #reset()}).
+     */
+    public void signInAs(String username, String password) {
+        forgetCookies();
+        Session session = sessions.get(username);
+        if (session != null) {
+            session.cookies().forEach(cookie -> driver.manage().addCookie(cookie));
+            open("/");
+            if (!currentPath().startsWith("/login")) {
+                signedInAs = username;
+                // A test may have switched the language of the session; a new sign-in would use the stored one.
+                if (!session.language().equals(language())) {
+                    switchLanguage(session.language());
+                }
+                return;
+            }
+            sessions.remove(username);
+            forgetCookies();
+        }
+        signIn(username, password);
+        if (!currentPath().startsWith("/account/password")) {
+            sessions.put(username, new Session(Set.copyOf(driver.manage().getCookies()), language()));
+        }
+        signedInAs = username;
+    }
+
     /** Signs out through the user menu, as a person would, and waits for the sign-in page. */
     public void signOut() {
+        if (signedInAs != null) {
+            // Signing out ends the session on the server: its cookie is of no use any more.
+            sessions.remove(signedInAs);
+            signedInAs = null;
+        }
         expandMenuIfCollapsed();
         element("userMenu").click();
         WebElement logout = wait.until(ExpectedConditions.elementToBeClickable(By.id("logoutButton")));
@@ -424,6 +490,9 @@ public final class Browser {
         downloaded().forEach(file -> file.toFile().delete());
         downloads.toFile().delete();
     }
+
+    /** The cookies of a signed-in session and the language its pages were in. */
+    private record Session(Set<Cookie> cookies, String language) {}
 
     private static boolean hasClass(WebElement element, String name) {
         String classes = element.getAttribute("class");

@@ -1,16 +1,20 @@
 package id.peduli;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What every Chromium test class of a {@link PeduliTest} needs: one browser for the class, started before its first
- * test and closed after its last, pointed at the application's random port, and the demo accounts' password.
- * Subclasses add their own {@code @BeforeAll}/{@code @AfterAll} steps, which run after the browser has started and
- * before it is closed.
+ * What every Chromium test class of a {@link PeduliTest} needs: the one browser of the test JVM ({@link
+ * Browser#shared}), pointed at the application's random port, in a fresh state before every test (desktop size, no
+ * cookies), and the demo accounts' password. Browser tests run after the other tests, as integration tests
+ * (maven-failsafe-plugin); {@code ./mvnw verify} runs both.
+ *
+ * <p>Keep them fast: sign in with {@link #signInAs} (which reuses one session per account) unless the test is about
+ * signing in, and create the data a test needs through the modules' services rather than through the browser unless
+ * the test is about that form. Subclasses add their own {@code @BeforeEach} steps, which run after the reset.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTestSupport {
@@ -25,13 +29,16 @@ public abstract class BrowserTestSupport {
 
     @BeforeAll
     void startBrowser() {
-        browser = Browser.start(port);
+        browser = Browser.shared(port);
     }
 
-    @AfterAll
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @BeforeEach
+    void freshBrowserState() {
+        browser.reset();
+    }
+
+    /** Signed in as the demo account {@code username}, on the home page, reusing its session when there is one. */
+    protected void signInAs(String username) {
+        browser.signInAs(username, demoPassword);
     }
 }

@@ -1,62 +1,37 @@
 package id.peduli.access;
 
-import id.peduli.organization.Organizations;
+import id.peduli.organization.UnitScope;
 import id.peduli.platform.PeduliPrincipal;
-import id.peduli.platform.PeduliPrincipal.RoleGrant;
-import id.peduli.shared.BusinessException;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may act for which organisation unit. A grant covers its unit and everything below it; a grant without a unit
- * covers every unit. Used from Java and from security expressions: {@code @PreAuthorize("@access.covers(#unitId,
- * 'SYSTEM_ADMIN')")}.
+ * Who may act for which organisation unit, for every module that may depend on access. It answers with {@link
+ * UnitScope}, the one place that turns the signed-in user's grants and the organisation tree into units: a grant
+ * covers its unit and everything below it; a grant without a unit covers every unit. Used from Java and from security
+ * expressions: {@code @PreAuthorize("@access.covers(#unitId, 'SYSTEM_ADMIN')")}.
  */
 @Component("access")
 public class Access {
 
-    private final Organizations organizations;
+    private final UnitScope units;
 
-    Access(Organizations organizations) {
-        this.organizations = organizations;
+    Access(UnitScope units) {
+        this.units = units;
     }
 
     public Optional<PeduliPrincipal> currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof PeduliPrincipal principal) {
-            return Optional.of(principal);
-        }
-        return Optional.empty();
+        return UnitScope.currentUser();
     }
 
     public boolean hasAnyRole(String... roles) {
-        return currentUser().map(p -> Arrays.stream(roles).anyMatch(p::hasRole)).orElse(false);
+        return units.hasAnyRole(roles);
     }
 
     /** True when the current user holds one of {@code roles} for {@code unitId} (or a unit above it). */
     public boolean covers(Long unitId, String... roles) {
-        Optional<PeduliPrincipal> user = currentUser();
-        if (user.isEmpty()) {
-            return false;
-        }
-        Set<String> wanted = Set.of(roles);
-        for (RoleGrant grant : user.get().grants()) {
-            if (!wanted.contains(grant.role())) {
-                continue;
-            }
-            if (grant.unitId() == null) {
-                return true;
-            }
-            if (unitId != null && organizations.isWithin(unitId, grant.unitId())) {
-                return true;
-            }
-        }
-        return false;
+        return units.covers(unitId, roles);
     }
 
     /**
@@ -65,21 +40,12 @@ public class Access {
      * notFoundKey} and the unit id, exactly as for a missing one); a user without any of the roles gets false (403).
      */
     public boolean coversOrNotFound(Long unitId, String notFoundKey, String... roles) {
-        if (covers(unitId, roles)) {
-            return true;
-        }
-        if (hasAnyRole(roles)) {
-            throw BusinessException.notFound(notFoundKey, unitId);
-        }
-        return false;
+        return units.coversOrNotFound(unitId, notFoundKey, roles);
     }
 
     /** True when one of {@code roles} is held for every unit (a grant without a unit). */
     public boolean global(String... roles) {
-        Set<String> wanted = Set.of(roles);
-        return currentUser()
-                .map(p -> p.grants().stream().anyMatch(g -> g.unitId() == null && wanted.contains(g.role())))
-                .orElse(false);
+        return units.global(roles);
     }
 
     /**
@@ -87,19 +53,11 @@ public class Access {
      * Scope#all()} is true when one grant covers every unit.
      */
     public Scope scope(String... roles) {
-        Set<String> wanted = Set.of(roles);
-        Set<Long> roots = new LinkedHashSet<>();
-        boolean all = false;
-        for (RoleGrant grant : currentUser().map(PeduliPrincipal::grants).orElse(java.util.List.of())) {
-            if (wanted.contains(grant.role())) {
-                if (grant.unitId() == null) {
-                    all = true;
-                } else {
-                    roots.add(grant.unitId());
-                }
-            }
+        if (roles.length == 0) {
+            return new Scope(false, Set.of());
         }
-        return new Scope(all, Set.copyOf(roots));
+        UnitScope.Roots roots = UnitScope.roots(roles);
+        return new Scope(roots.all(), roots.roots());
     }
 
     /** A set of subtrees: every unit, or the units below the given roots. */

@@ -49,10 +49,9 @@ class OrgUnitApiController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(
-            "@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN', 'DPO', 'AUDITOR', 'UNIT_HEAD', 'PROGRAM_MANAGER', "
-                    + "'SOCIAL_WORKER', 'SITE_MENTOR', 'LOGISTICS_OFFICER', 'UNIT_OPERATOR', 'AGENCY_VERIFIER', "
-                    + "'SECRETARIAT', 'EVALUATOR', 'PANELIST')")
+    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN', 'DPO', 'AUDITOR', 'UNIT_HEAD', 'PROGRAM_MANAGER', "
+            + "'SOCIAL_WORKER', 'SITE_MENTOR', 'LOGISTICS_OFFICER', 'UNIT_OPERATOR', 'AGENCY_VERIFIER', "
+            + "'SECRETARIAT', 'EVALUATOR', 'PANELIST')")
     @Operation(summary = "One unit")
     OrgUnit get(@PathVariable long id) {
         return organizations.get(id);
@@ -69,14 +68,14 @@ class OrgUnitApiController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
+    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
     @Operation(summary = "Update a unit; send the version you read (optimistic locking). The parent is not changed")
     OrgUnit update(@PathVariable long id, @Valid @RequestBody UpdateRequest request) {
         return organizations.update(id, request.version(), request.unit());
     }
 
     @PostMapping("/{id}/move")
-    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
+    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
     @Operation(summary = "Move a unit and its subtree under another parent (no parentId: make it a root)")
     OrgUnit move(@PathVariable long id, @Valid @RequestBody MoveRequest request) {
         organizations.requireAdministeredParent(request.parentId());

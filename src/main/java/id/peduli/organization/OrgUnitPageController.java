@@ -81,14 +81,14 @@ class OrgUnitPageController {
     }
 
     @GetMapping("/admin/units/{id}")
-    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
+    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
     String edit(@PathVariable long id, Model model) {
         OrgUnit unit = organizations.get(id);
         return form(model, UnitForm.of(unit), FormErrors.none(), unit);
     }
 
     @PostMapping("/admin/units/{id}")
-    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN')")
+    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
     String update(
             @PathVariable long id,
             @ModelAttribute("form") UnitForm form,
@@ -114,8 +114,7 @@ class OrgUnitPageController {
     }
 
     @PostMapping("/admin/units/{id}/move")
-    @PreAuthorize("@access.coversOrNotFound(#id, 'org.notFound', 'SYSTEM_ADMIN') and (#parentId == null ? "
-            + "@access.global('SYSTEM_ADMIN') : @access.coversOrNotFound(#parentId, 'org.notFound', 'SYSTEM_ADMIN'))")
+    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN') and @unitScope.parent(#parentId)")
     String move(
             @PathVariable long id,
             @RequestParam(value = "parentId", required = false) Long parentId,

@@ -3,21 +3,16 @@ package id.peduli.organization;
 import id.peduli.audit.AuditAction;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
-import id.peduli.platform.PeduliPrincipal;
 import id.peduli.region.Regions;
 import id.peduli.shared.BusinessException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,26 +96,12 @@ public class Organizations {
     }
 
     /**
-     * The units the signed-in user's grants cover, for any of {@code roles} (no roles: any grant), in tree order.
+     * The units the signed-in user's grants cover, for any of {@code roles} (no roles: any grant), in tree order. Which
+     * grants count is decided by {@link UnitScope}.
      */
     public List<OrgUnit> visibleTo(String... roles) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof PeduliPrincipal principal)) {
-            return List.of();
-        }
-        Set<String> wanted = Set.of(roles);
-        boolean all = false;
-        Set<Long> roots = new LinkedHashSet<>();
-        for (PeduliPrincipal.RoleGrant grant : principal.grants()) {
-            if (wanted.isEmpty() || wanted.contains(grant.role())) {
-                if (grant.unitId() == null) {
-                    all = true;
-                } else {
-                    roots.add(grant.unitId());
-                }
-            }
-        }
-        return all ? tree() : subtrees(roots);
+        UnitScope.Roots scope = UnitScope.roots(roles);
+        return scope.all() ? tree() : subtrees(scope.roots());
     }
 
     /**
@@ -128,19 +109,9 @@ public class Organizations {
      * where he holds SYSTEM_ADMIN is "not found", as a missing one; no parent (a new root) needs a national grant.
      */
     void requireAdministeredParent(Long parentId) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        List<PeduliPrincipal.RoleGrant> grants =
-                authentication != null && authentication.getPrincipal() instanceof PeduliPrincipal principal
-                        ? principal.grants()
-                        : List.of();
-        boolean allowed = false;
-        for (PeduliPrincipal.RoleGrant grant : grants) {
-            if ("SYSTEM_ADMIN".equals(grant.role())
-                    && (grant.unitId() == null || (parentId != null && isWithin(parentId, grant.unitId())))) {
-                allowed = true;
-                break;
-            }
-        }
+        UnitScope.Roots scope = UnitScope.roots("SYSTEM_ADMIN");
+        boolean allowed =
+                scope.all() || (parentId != null && scope.roots().stream().anyMatch(root -> isWithin(parentId, root)));
         if (!allowed) {
             throw parentId == null
                     ? new BusinessException(403, "parentId", "org.rootNotAllowed")

@@ -3,10 +3,12 @@ package id.peduli.region;
 import id.peduli.shared.BusinessException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.RowMapper;
@@ -52,6 +54,29 @@ public class Regions {
                         .param("code", code)
                         .query(Boolean.class)
                         .single();
+    }
+
+    /** The codes of every region at {@code level} or above (1 province, 2 regency or city, 3 district, 4 village). */
+    public Set<String> codesDownTo(int level) {
+        return Set.copyOf(jdbc.sql("select code from region.region where level <= :level")
+                .param("level", level)
+                .query(String.class)
+                .list());
+    }
+
+    /** Those of {@code codes} that name a region; malformed codes name none. */
+    public Set<String> existing(Collection<String> codes) {
+        List<String> wellFormed =
+                codes.stream().filter(RegionCodes::isWellFormed).distinct().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < wellFormed.size(); from += 10_000) {
+            List<String> chunk = wellFormed.subList(from, Math.min(wellFormed.size(), from + 10_000));
+            found.addAll(jdbc.sql("select code from region.region where code in (:codes)")
+                    .param("codes", chunk)
+                    .query(String.class)
+                    .list());
+        }
+        return Set.copyOf(found);
     }
 
     /**

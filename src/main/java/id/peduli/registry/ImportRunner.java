@@ -7,6 +7,7 @@ import id.peduli.audit.AuditRecord;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.FieldEncryption;
+import id.peduli.region.Regions;
 import id.peduli.shared.BusinessException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -85,6 +86,7 @@ class ImportRunner implements DisposableBean {
     private final TransactionTemplate separate;
     private final FieldEncryption encryption;
     private final Organizations organizations;
+    private final Regions regions;
     private final Access access;
     private final AuditLog audit;
     private final ImportSettings settings;
@@ -99,6 +101,7 @@ class ImportRunner implements DisposableBean {
             PlatformTransactionManager transactions,
             FieldEncryption encryption,
             Organizations organizations,
+            Regions regions,
             Access access,
             AuditLog audit,
             ImportSettings settings,
@@ -111,6 +114,7 @@ class ImportRunner implements DisposableBean {
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.encryption = encryption;
         this.organizations = organizations;
+        this.regions = regions;
         this.access = access;
         this.audit = audit;
         this.settings = settings;
@@ -183,9 +187,7 @@ class ImportRunner implements DisposableBean {
             throw new BusinessException(403, "orgUnitId", "import.unitNotAllowed");
         }
         long started = System.nanoTime();
-        Set<String> knownRegions = Set.copyOf(jdbc.sql("select code from region.region where level <= 3")
-                .query(String.class)
-                .list());
+        Set<String> knownRegions = regions.codesDownTo(3);
         int total = checkPass(job, file, knownRegions);
         long staged = System.nanoTime();
         progress(jobId, total, "CHECKING");
@@ -547,11 +549,12 @@ class ImportRunner implements DisposableBean {
 
     /** The rules that need other rows or the database. */
     private void check(long jobId, boolean allUnits) {
+        stageKnownRegions();
         problem("""
                 select s.row_no, 'region_code', 'ERROR', 'region.unknown', jsonb_build_array(s.region_code)
                 from import_row s
                 where s.region_code is not null
-                  and not exists (select 1 from region.region r where r.code = s.region_code)
+                  and not exists (select 1 from import_region r where r.code = s.region_code)
                 """);
         problem("""
                 select s.row_no, 'nik', 'ERROR', 'import.nik.duplicateInFile', jsonb_build_array(d.first_row)
@@ -767,6 +770,24 @@ class ImportRunner implements DisposableBean {
                         update import_row set warn = true
                         where not warn and row_no in (select row_no from import_problem where severity = 'WARNING')
                         """).update();
+    }
+
+    /**
+     * Copies the region codes of the file that name a region into {@code import_region}, asking the region module
+     * rather than reading its tables.
+     */
+    private void stageKnownRegions() {
+        List<String> codes = jdbc.sql("select distinct region_code from import_row where region_code is not null")
+                .query(String.class)
+                .list();
+        jdbc.sql("create temp table import_region (code varchar(13) primary key) on commit drop")
+                .update();
+        Set<String> known = regions.existing(codes);
+        if (!known.isEmpty()) {
+            jdbc.sql("insert into import_region select unnest(?::varchar[])")
+                    .param(known.toArray(String[]::new))
+                    .update();
+        }
     }
 
     private void problem(String select) {

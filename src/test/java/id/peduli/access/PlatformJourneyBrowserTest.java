@@ -180,7 +180,7 @@ class PlatformJourneyBrowserTest extends BrowserTestSupport {
         browser.submitSignIn(stranger, "bukan-kata-sandinya-2");
         assertThat(browser.elements(By.id("loginError"))).hasSize(1);
 
-        browser.signIn("auditor", demoPassword);
+        signInAs("auditor");
         useLanguage(text);
         browser.openFromMenu("/audit");
         assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo(text.audit());

@@ -34,15 +34,14 @@ class ResponsiveLayoutBrowserTest extends BrowserTestSupport {
                 .hasSize(2)
                 .allSatisfy(button -> assertThat(button.isDisplayed()).isTrue());
 
-        browser.signIn("admin", demoPassword);
+        signInAs("admin");
         for (String page : List.of("/", "/admin/units", "/admin/users/new")) {
             browser.open(page);
             assertFits();
             assertMenuFor(phone);
         }
-        browser.signOut();
 
-        browser.signIn("auditor", demoPassword);
+        signInAs("auditor");
         browser.open("/audit");
         assertFits();
         assertMenuFor(phone);

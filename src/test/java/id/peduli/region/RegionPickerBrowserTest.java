@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -17,10 +17,10 @@ class RegionPickerBrowserTest extends BrowserTestSupport {
 
     WebDriver driver;
 
-    @BeforeAll
+    @BeforeEach
     void signIn() {
         driver = browser.driver();
-        browser.signIn("pekerja.alyatama", demoPassword);
+        signInAs("pekerja.alyatama");
     }
 
     @Test

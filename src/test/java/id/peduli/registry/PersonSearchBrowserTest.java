@@ -24,9 +24,8 @@ class PersonSearchBrowserTest extends BrowserTestSupport {
     @ValueSource(strings = {"desktop", "phone"})
     void searchWithATypoAndOpenTheExportPanel(String screen) {
         Dimension size = screen.equals("phone") ? Browser.PHONE : Browser.DESKTOP;
-        browser.forgetCookies();
         browser.resize(size);
-        browser.signIn("manajer.kartini", demoPassword);
+        signInAs("manajer.kartini");
         browser.open("/people");
         assertThat(browser.element("peopleSearch").isDisplayed()).isTrue();
         browser.assertAccessible();
@@ -54,6 +53,5 @@ class PersonSearchBrowserTest extends BrowserTestSupport {
             browser.assertAccessible();
         }
         browser.screenshot(Path.of("target", "screenshots", "people-search-" + screen + ".png"));
-        browser.signOut();
     }
 }

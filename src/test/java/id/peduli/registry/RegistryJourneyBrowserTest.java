@@ -33,6 +33,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 
 /**
@@ -66,9 +67,18 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    People people;
+
     Path uploads;
     /** The unit of the signed-in demo user, where they register people. */
     String homeUnit;
+
+    /** The signed-in demo user, who registers the people a journey needs through the service. */
+    String signedInAs;
 
     @BeforeAll
     void createUploads() throws IOException {
@@ -290,7 +300,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         String reason = "KTP menunjukkan orang yang sama; catatan kedua dibuat saat kunjungan rumah " + word;
         signIn("manajer.kartini", text);
         long survivor = register(survivorName, "M", born, TEMANGGUNG_VILLAGE);
-        long other = registerConfirmingTheDuplicate(otherName, "M", born, TEMANGGUNG_VILLAGE, survivorName);
+        long other = registerConfirmingTheDuplicate(otherName, "M", born, TEMANGGUNG_VILLAGE);
 
         browser.open("/people/" + survivor);
         browser.clickAndAwaitPage("mergePerson");
@@ -595,7 +605,8 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
     /** Signs in and shows the pages in {@code text}'s language (switching if needed). */
     private void signIn(String username, Texts text) {
         homeUnit = username.equals("manajer.kartini") ? KARTINI : ALYATAMA;
-        browser.signIn(username, demoPassword);
+        signedInAs = username;
+        signInAs(username);
         if (!text.language().equals(browser.language())) {
             browser.switchLanguage(text.language());
         }
@@ -613,29 +624,36 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         browser.type("street", "Jl. Sipin Ujung");
     }
 
-    /** Registers a person with no possible duplicate through the form; on their profile, checked with axe. */
+    /**
+     * Registers a person with no possible duplicate through the registry's service, as the signed-in user (only the
+     * first journey is about the registration form), and opens their profile, checked with axe.
+     */
     private long register(String name, String sex, LocalDate born, String village) {
-        browser.open("/people/new");
-        fillPerson(name, sex, born, village);
-        browser.clickAndAwaitPage("savePerson");
-        long id = profileId();
+        long id = registerThroughService(name, sex, born, village, false);
+        browser.open("/people/" + id);
         browser.assertAccessible();
         return id;
     }
 
-    /** Registers a person whom the registry takes for {@code candidate}, confirming the warning. */
-    private long registerConfirmingTheDuplicate(
-            String name, String sex, LocalDate born, String village, String candidate) {
-        browser.open("/people/new");
-        fillPerson(name, sex, born, village);
-        browser.clickAndAwaitPage("savePerson");
-        assertThat(browser.text("duplicateCandidates")).contains(candidate);
-        browser.assertAccessible();
-        browser.element("acceptWarnings").click();
-        browser.clickAndAwaitPage("savePerson");
-        long id = profileId();
-        browser.assertAccessible();
-        return id;
+    /** Registers a person whom the registry takes for a duplicate, accepting the warning, through the service. */
+    private long registerConfirmingTheDuplicate(String name, String sex, LocalDate born, String village) {
+        return registerThroughService(name, sex, born, village, true);
+    }
+
+    private long registerThroughService(String name, String sex, LocalDate born, String village, boolean accept) {
+        RegistryTestSupport.signIn(context, signedInAs);
+        try {
+            RegistryTestSupport.PersonBuilder person = RegistryTestSupport.aPerson(
+                            RegistryTestSupport.unit(context, homeUnit))
+                    .named(name)
+                    .sex(Sex.valueOf(sex))
+                    .born(born)
+                    .region(village);
+            return people.register((accept ? person.acceptingWarnings() : person).build())
+                    .id();
+        } finally {
+            RegistryTestSupport.signOut();
+        }
     }
 
     /** The id of the person whose profile is shown. */
