@@ -1,8 +1,12 @@
 package id.peduli.platform;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +71,10 @@ final class Postmaster {
             // The lock file is stale and its number now belongs to another program; PostgreSQL handles that itself.
             return;
         }
+        if (inUse(pgData)) {
+            throw new IllegalStateException("Another running Peduli uses the data directory " + pgData.getParent()
+                    + " (its database server is process " + pid.getAsLong() + "); stop it first");
+        }
         log.warn(
                 "A PostgreSQL server (process {}) from an earlier run of Peduli is still running on {}; stopping it"
                         + " before starting again",
@@ -78,6 +86,30 @@ final class Postmaster {
                     + pid.getAsLong() + ") did not stop within " + wait + "; stop it and start Peduli again");
         }
         log.info("The earlier PostgreSQL server stopped");
+    }
+
+    /**
+     * True while a live process holds the lock that the embedded database takes on its data directory (zonky's
+     * {@code epg-lock}): the server then belongs to a running Peduli, not to a killed one. The operating system
+     * drops the lock when its process ends, however it ends.
+     */
+    static boolean inUse(Path pgData) {
+        Path lock = pgData.resolve("epg-lock");
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean waitForExit(ProcessHandle process, Duration wait) {

@@ -1,6 +1,7 @@
 package id.peduli.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -43,6 +44,24 @@ class EmbeddedDatabaseCrashTests {
                     .as("the earlier server was stopped")
                     .isFalse();
             assertThat(markers(postgres.getPort(), passwords)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theServerOfAPeduliThatStillRunsIsNotTouched() throws Exception {
+        Path dataDir = Files.createTempDirectory("peduli-in-use");
+        Child child = Child.start(dataDir, false);
+        long server = Postmaster.running(dataDir.resolve("postgres")).orElseThrow();
+        try {
+            DatabasePasswords passwords = configuration.embeddedDatabasePasswords(dataDir.toString());
+            assertThatThrownBy(() -> configuration.embeddedPostgres(
+                            dataDir.toString(), 0, "32MB", Duration.ofMinutes(2), passwords))
+                    .hasMessageContaining("Another running Peduli uses the data directory");
+            assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive)).contains(true);
+        } finally {
+            child.process.destroyForcibly().waitFor();
+            Postmaster.signal("INT", server);
+            ProcessHandle.of(server).ifPresent(p -> Postmaster.waitForExit(p, Duration.ofSeconds(30)));
         }
     }
 
