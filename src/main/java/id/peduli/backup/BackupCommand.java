@@ -49,6 +49,7 @@ public final class BackupCommand {
 
     /** Runs the command and returns the process exit code; messages go to standard output and error. */
     public static int run(String[] args) {
+        quietLogging();
         String dataDir = option(args, "peduli.data-dir", env("PEDULI_DATA_DIR", "./data"));
         String key = option(args, "peduli.encryption.key", env("PEDULI_ENCRYPTION_KEY", ""));
         long minFree = bytes(
@@ -180,6 +181,14 @@ public final class BackupCommand {
             return properties.getProperty("spring.flyway.schemas").split("\\s*,\\s*");
         } catch (IOException | RuntimeException e) {
             throw new BackupException("Cannot read the schema list of the application: " + e.getMessage(), e);
+        }
+    }
+
+    /** Without Spring Boot's logging set-up the libraries would log at DEBUG; the command says what it does itself. */
+    private static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

@@ -93,6 +93,10 @@ final class DatabaseBackup {
                         + " MB are free. Nothing was written.");
             }
             String schemaVersion = schemaVersion(connection);
+            if (schemaVersion == null) {
+                throw new BackupException("The database holds no Peduli data yet (Peduli has never started on it):"
+                        + " there is nothing to back up.");
+            }
             String postgresVersion = text(connection, "show server_version");
             List<String> tables = names(connection, 'r');
             Map<String, BackupManifest.Sequence> sequences = sequences(connection);
@@ -243,6 +247,9 @@ final class DatabaseBackup {
     }
 
     static String schemaVersion(Connection connection) throws SQLException {
+        if (text(connection, "select to_regclass('public.flyway_schema_history')::text") == null) {
+            return null;
+        }
         return text(connection, """
                 select version from public.flyway_schema_history where success and version is not null
                 order by installed_rank desc limit 1""");
