@@ -3,7 +3,6 @@ package id.peduli.backup;
 import id.peduli.platform.EmbeddedDatabaseAccess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -26,15 +26,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class BackupCommand {
 
+    /** What the command says goes through this logger, which stays at INFO while the libraries are quiet. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackupCommand.class);
+
     private static final String DEFAULT_MIN_FREE = "1GB";
 
     private final Path dataDir;
     private final String configuredKey;
     private final long minFreeBytes;
     private final Duration startupWait;
-    private final PrintStream out;
+    private final Consumer<String> out;
 
-    BackupCommand(Path dataDir, String configuredKey, long minFreeBytes, Duration startupWait, PrintStream out) {
+    BackupCommand(Path dataDir, String configuredKey, long minFreeBytes, Duration startupWait, Consumer<String> out) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.configuredKey = configuredKey;
         this.minFreeBytes = minFreeBytes;
@@ -56,7 +59,7 @@ public final class BackupCommand {
                 option(args, "peduli.backup.min-free-space", env("PEDULI_BACKUP_MIN_FREE_SPACE", DEFAULT_MIN_FREE)));
         String[] positional =
                 Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
-        BackupCommand command = new BackupCommand(Path.of(dataDir), key, minFree, Duration.ofMinutes(5), System.out);
+        BackupCommand command = new BackupCommand(Path.of(dataDir), key, minFree, Duration.ofMinutes(5), log::info);
         try {
             if ("backup".equals(positional[0])) {
                 Path directory = positional.length > 1
@@ -70,14 +73,14 @@ public final class BackupCommand {
                 command.backup(directory);
             } else {
                 if (positional.length < 2) {
-                    System.err.println("Usage: java -jar peduli.jar restore <backup file>");
+                    log.error("Usage: java -jar peduli.jar restore <backup file>");
                     return 2;
                 }
                 command.restore(Path.of(positional[1]));
             }
             return 0;
         } catch (BackupException | IllegalStateException e) {
-            System.err.println(e.getMessage());
+            log.error(e.getMessage());
             return 1;
         }
     }
@@ -86,16 +89,16 @@ public final class BackupCommand {
     Path backup(Path directory) {
         try (EmbeddedDatabaseAccess database = EmbeddedDatabaseAccess.open(dataDir, startupWait);
                 Connection connection = database.ownerConnection()) {
-            out.println("Backing up the database of " + dataDir + " into " + directory.toAbsolutePath());
+            out.accept("Backing up the database of " + dataDir + " into " + directory.toAbsolutePath());
             Path archive = DatabaseBackup.write(
                     connection,
                     directory,
                     minFreeBytes,
                     FieldKeys.fingerprint(dataDir, configuredKey),
-                    step -> out.println("  " + step));
-            out.println("Backup written: " + archive.toAbsolutePath());
-            out.println("Checksum: " + DatabaseBackup.checksumFile(archive).toAbsolutePath());
-            out.println("The field-encryption key is not in the backup: keep " + FieldKeys.file(dataDir)
+                    step -> out.accept("  " + step));
+            out.accept("Backup written: " + archive.toAbsolutePath());
+            out.accept("Checksum: " + DatabaseBackup.checksumFile(archive).toAbsolutePath());
+            out.accept("The field-encryption key is not in the backup: keep " + FieldKeys.file(dataDir)
                     + " (or PEDULI_ENCRYPTION_KEY) safe in another place.");
             return archive;
         } catch (SQLException e) {
@@ -131,7 +134,7 @@ public final class BackupCommand {
                     + " read. Nothing was restored.");
         }
         boolean created = !Files.exists(dataDir.resolve("postgres"));
-        out.println("Restoring " + archive.toAbsolutePath() + " (made " + manifest.createdAt() + " by Peduli "
+        out.accept("Restoring " + archive.toAbsolutePath() + " (made " + manifest.createdAt() + " by Peduli "
                 + manifest.applicationVersion() + ", schema " + manifest.schemaVersion() + ") into " + dataDir);
         try (EmbeddedDatabaseAccess database = EmbeddedDatabaseAccess.open(dataDir, startupWait)) {
             Flyway.configure()
@@ -144,7 +147,7 @@ public final class BackupCommand {
                     .load()
                     .migrate();
             try (Connection connection = database.ownerConnection()) {
-                DatabaseBackup.load(connection, archive, manifest, step -> out.println("  " + step));
+                DatabaseBackup.load(connection, archive, manifest, step -> out.accept("  " + step));
             }
         } catch (SQLException | RuntimeException e) {
             if (created) {
@@ -155,7 +158,7 @@ public final class BackupCommand {
             }
             throw new BackupException("The restore failed: " + e.getMessage() + ". Nothing was restored.", e);
         }
-        out.println("Restore finished. Start Peduli with PEDULI_DATA_DIR=" + dataDir
+        out.accept("Restore finished. Start Peduli with PEDULI_DATA_DIR=" + dataDir
                 + "; it migrates the database to its own version at start.");
     }
 
@@ -189,6 +192,9 @@ public final class BackupCommand {
         if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        if (org.slf4j.LoggerFactory.getLogger(BackupCommand.class) instanceof ch.qos.logback.classic.Logger own) {
+            own.setLevel(ch.qos.logback.classic.Level.INFO);
         }
     }
 

@@ -9,7 +9,6 @@ import id.peduli.platform.FieldEncryption;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class BackupRestoreTests {
 
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final List<String> output = new ArrayList<>();
 
     private BackupCommand command(Path dataDir) {
-        return new BackupCommand(
-                dataDir, "", 0, Duration.ofMinutes(2), new PrintStream(output, true, StandardCharsets.UTF_8));
+        return new BackupCommand(dataDir, "", 0, Duration.ofMinutes(2), output::add);
     }
 
     @Test
