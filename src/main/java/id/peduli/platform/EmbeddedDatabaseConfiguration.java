@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ class EmbeddedDatabaseConfiguration {
             @Value("${peduli.data-dir}") String dataDir,
             @Value("${peduli.embedded.port:0}") int port,
             @Value("${peduli.embedded.shared-buffers}") String sharedBuffers,
+            @Value("${peduli.embedded.startup-wait:5m}") Duration startupWait,
             DatabasePasswords passwords)
             throws IOException {
         Path directory = Path.of(dataDir).toAbsolutePath().normalize().resolve("postgres");
@@ -73,10 +75,24 @@ class EmbeddedDatabaseConfiguration {
         boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
         boolean earlierVersion = !fresh && trustsEveryone(directory.resolve("pg_hba.conf"));
         log.info("Starting embedded PostgreSQL with data in {}", directory);
+        if (!fresh) {
+            // A previous run that was killed may have left its server running: stop it, or this start cannot.
+            Postmaster.stopLeftover(directory, startupWait);
+            if (Postmaster.leftLockFile(directory)) {
+                log.warn(
+                        "The embedded PostgreSQL did not stop cleanly last time; it may first recover its data from"
+                                + " its write-ahead log, which can take a few minutes. Waiting up to {}"
+                                + " (peduli.embedded.startup-wait).",
+                        startupWait);
+            }
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
+                .setPGStartupWait(startupWait)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "60")
+                // zonky turns this off for tests; a registry must keep every acknowledged commit through a crash.
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("listen_addresses", "localhost")
@@ -116,6 +132,18 @@ class EmbeddedDatabaseConfiguration {
             throw new IllegalStateException("Cannot prepare the roles of the embedded database", e);
         }
         return postgres;
+    }
+
+    /**
+     * Stops the server when the JVM disappears without stopping it, and stops the application when the server
+     * disappears under it (see {@link PostmasterSupervision}). Closed before the server is stopped.
+     */
+    @Bean(destroyMethod = "close")
+    PostmasterSupervision embeddedPostgresSupervision(
+            EmbeddedPostgres postgres, @Value("${peduli.data-dir}") String dataDir) {
+        return PostmasterSupervision.start(
+                Path.of(dataDir).toAbsolutePath().normalize().resolve("postgres"),
+                PostmasterSupervision.exitApplication());
     }
 
     @Bean(destroyMethod = "close")

@@ -7,6 +7,7 @@ import id.peduli.audit.AuditRecord;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.FieldEncryption;
+import id.peduli.platform.InstanceId;
 import id.peduli.region.Regions;
 import id.peduli.shared.BusinessException;
 import java.io.BufferedInputStream;
@@ -92,6 +93,7 @@ class ImportRunner implements DisposableBean {
     private final ImportSettings settings;
     private final Clock clock;
     private final ZoneId zone;
+    private final InstanceId instance;
     private final ThreadPoolTaskExecutor thread;
     private final AsyncTaskExecutor executor;
 
@@ -106,7 +108,8 @@ class ImportRunner implements DisposableBean {
             AuditLog audit,
             ImportSettings settings,
             Clock clock,
-            @Value("${peduli.time-zone}") String zone) {
+            @Value("${peduli.time-zone}") String zone,
+            InstanceId instance) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -120,6 +123,7 @@ class ImportRunner implements DisposableBean {
         this.settings = settings;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+        this.instance = instance;
         this.thread = new ThreadPoolTaskExecutor();
         thread.setCorePoolSize(1);
         thread.setMaxPoolSize(1);
@@ -136,6 +140,7 @@ class ImportRunner implements DisposableBean {
 
     /** Queues the job; it runs as the current user. */
     void submit(long jobId, boolean commit, ImportMode mode) {
+        InterruptedImports.claim(jdbc, instance, jobId);
         executor.execute(() -> runQuietly(jobId, commit, mode));
     }
 
