@@ -3,7 +3,7 @@
  * manifest (schema version, application version, rows and SHA-256 of every table), and its restore into an empty
  * data directory. The field-encryption key is never part of a backup.
  */
-@ApplicationModule(allowedDependencies = {"platform", "audit"})
+@ApplicationModule(allowedDependencies = {"platform", "audit", "access"})
 package id.peduli.backup;
 
 import org.springframework.modulith.ApplicationModule;
