@@ -154,6 +154,12 @@ class PersonPageController {
                 "history", chosenTab.equals("history") ? trail.history("Person", String.valueOf(id), 100) : List.of());
         model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
         model.addAttribute("purposes", PURPOSES);
+        model.addAttribute("consentPurposes", consents.purposes());
+        model.addAttribute(
+                "consentPurposeLabels",
+                consents.purposes().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                ConsentPurposes.Purpose::code, ConsentPurposes.Purpose::labelKey)));
         model.addAttribute("consentErrors", FormErrors.none());
         model.addAttribute("householdErrors", FormErrors.none());
         return "registry/profile";
