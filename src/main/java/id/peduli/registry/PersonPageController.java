@@ -13,7 +13,6 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -30,8 +29,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Registering, viewing and editing a person, with the tabs of the profile (details, household, consent,
- * programmes, history), consent, household, photo and merge actions. Reading needs a registry role for the person's
+ * Registering, viewing and editing a person, with the tabs of the profile (the registry's and the modules', see
+ * {@link ProfileTab}), consent, household, photo and merge actions. Reading needs a registry role for the person's
  * unit, changing needs a writing role for it, merging a programme manager's role for both records' units.
  */
 @Controller
@@ -48,7 +47,7 @@ class PersonPageController {
     private final Organizations organizations;
     private final Access access;
     private final AuditTrail trail;
-    private final List<ProgramEnrolments> programmes;
+    private final ProfileTabs tabs;
     private final Validator validator;
 
     PersonPageController(
@@ -60,7 +59,7 @@ class PersonPageController {
             Organizations organizations,
             Access access,
             AuditTrail trail,
-            List<ProgramEnrolments> programmes,
+            ProfileTabs tabs,
             Validator validator) {
         this.people = people;
         this.households = households;
@@ -70,7 +69,7 @@ class PersonPageController {
         this.organizations = organizations;
         this.access = access;
         this.trail = trail;
-        this.programmes = programmes;
+        this.tabs = tabs;
         this.validator = validator;
     }
 
@@ -121,15 +120,19 @@ class PersonPageController {
             Model model) {
         String chosenPurpose = PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
         PersonView person = people.open(id, chosenPurpose);
-        String chosenTab = Set.of("details", "household", "consent", "programmes", "history")
-                        .contains(tab)
-                ? tab
-                : "details";
+        List<ProfileTab.Shown> visibleTabs = tabs.visible(id, person.orgUnitId());
+        ProfileTab.Shown activeTab = visibleTabs.stream()
+                .filter(t -> t.key().equals(tab))
+                .findFirst()
+                .orElse(visibleTabs.get(0));
+        String chosenTab = activeTab.key();
         // A merged record stays only to explain the merge: its data, consents and household moved to the survivor.
         boolean merged = person.mergedInto() != null;
         boolean canWrite = !merged && access.covers(person.orgUnitId(), RegistryRoles.WRITE);
         model.addAttribute("person", person);
         model.addAttribute("tab", chosenTab);
+        model.addAttribute("tabs", visibleTabs);
+        model.addAttribute("fragmentUrl", activeTab.fragmentUrl());
         model.addAttribute("purpose", chosenPurpose);
         model.addAttribute("canWrite", canWrite);
         model.addAttribute("canMerge", !merged && access.covers(person.orgUnitId(), RegistryRoles.MERGE));
@@ -143,13 +146,6 @@ class PersonPageController {
                         ? households.open(householdId.get(), chosenPurpose)
                         : null);
         model.addAttribute("consents", chosenTab.equals("consent") ? consents.open(id, chosenPurpose) : List.of());
-        model.addAttribute(
-                "enrolments",
-                chosenTab.equals("programmes")
-                        ? programmes.stream()
-                                .flatMap(p -> p.enrolmentsOf(id).stream())
-                                .toList()
-                        : List.of());
         model.addAttribute(
                 "history", chosenTab.equals("history") ? trail.history("Person", String.valueOf(id), 100) : List.of());
         model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
