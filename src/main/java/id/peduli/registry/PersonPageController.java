@@ -74,7 +74,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/new")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String newForm(Model model) {
         List<OrgUnit> units = writableUnits();
         PersonForm form = PersonForm.empty(units.isEmpty() ? null : units.get(0).id());
@@ -82,7 +82,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String register(
             @ModelAttribute("form") PersonForm form,
             Ui ui,
@@ -111,8 +111,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/{id}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     String profile(
             @PathVariable long id,
             @RequestParam(value = "tab", defaultValue = "details") String tab,
@@ -162,7 +161,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/{id}/edit")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String editForm(@PathVariable long id, Ui ui, Model model, RedirectAttributes redirect) {
         PersonView person = people.view(id, true);
         requireWrite(person);
@@ -176,7 +175,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String update(
             @PathVariable long id,
             @ModelAttribute("form") PersonForm form,
@@ -214,7 +213,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/consents")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String recordConsent(
             @PathVariable long id,
             @RequestParam(value = "purpose", required = false) String purpose,
@@ -242,7 +241,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/consents/{consentId}/withdraw")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String withdrawConsent(
             @PathVariable long id,
             @PathVariable long consentId,
@@ -260,7 +259,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String startHousehold(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
         scope(id);
         try {
@@ -273,7 +272,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/members")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String addMember(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -295,7 +294,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/members/{memberId}/remove")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String removeMember(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -309,7 +308,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/kk")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String addFamilyCard(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -329,7 +328,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/decile")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String setDecile(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -352,7 +351,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/photo")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String uploadPhoto(
             @PathVariable long id,
             @RequestParam(value = "photo", required = false) MultipartFile file,
@@ -370,8 +369,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/{id}/photo")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     ResponseEntity<byte[]> photo(@PathVariable long id) {
         long unit = people.requireScope(id, RegistryRoles.READ);
         return photos.load(id)
@@ -386,7 +384,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/merge")
-    @PreAuthorize("@access.hasAnyRole('PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.MERGE_EXPRESSION)
     String mergeForm(
             @RequestParam("survivor") long survivorId,
             @RequestParam(value = "other", required = false) Long otherId,
@@ -402,7 +400,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/merge")
-    @PreAuthorize("@access.hasAnyRole('PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.MERGE_EXPRESSION)
     String merge(
             @RequestParam("survivor") long survivorId,
             @RequestParam(value = "other", required = false) Long otherId,
