@@ -289,6 +289,14 @@ final class AuthorizationFixtures {
                                         String.valueOf(
                                                 organizations.get(side.unit()).parentId())),
                         null);
+            case "indicator" ->
+                new Variant(
+                        label,
+                        side.personUnit(),
+                        null,
+                        false,
+                        Map.of("code", "PEOPLE_REGISTERED", "unit", String.valueOf(side.personUnit())),
+                        null);
             default -> throw new IllegalArgumentException("unknown fixture " + fixture);
         };
     }

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@link GrantRules} puts in their scope; any other user answers like a missing one.
  */
 @Controller
-@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@PreAuthorize(AccessRoles.ADMINISTER_EXPRESSION)
 class UserAdminController {
 
     private final Users users;

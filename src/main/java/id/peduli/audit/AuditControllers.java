@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * grants see everything). Reading the log is itself logged, with the filters used.
  */
 @Controller
-@PreAuthorize("hasAnyRole('AUDITOR', 'DPO')")
+@PreAuthorize(AuditRoles.READ_EXPRESSION)
 class AuditPageController {
 
     private final AuditTrail trail;

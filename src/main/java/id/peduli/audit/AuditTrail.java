@@ -28,11 +28,17 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final ZoneId zone;
     private final ObjectProvider<AuditScope> scope;
+    private final ObjectProvider<AuditActions> declaredActions;
 
-    AuditTrail(JdbcClient jdbc, @Value("${peduli.time-zone}") String zone, ObjectProvider<AuditScope> scope) {
+    AuditTrail(
+            JdbcClient jdbc,
+            @Value("${peduli.time-zone}") String zone,
+            ObjectProvider<AuditScope> scope,
+            ObjectProvider<AuditActions> declaredActions) {
         this.jdbc = jdbc;
         this.zone = ZoneId.of(zone);
         this.scope = scope;
+        this.declaredActions = declaredActions;
     }
 
     /** What the current user may read of the log; nothing when no module answers. */
@@ -133,8 +139,12 @@ public class AuditTrail {
                 .purpose(query.isEmpty() ? "page " + page : query + " page " + page);
     }
 
+    /** The codes of the general actions, then those the modules declare through {@link AuditActions}. */
     public List<String> actions() {
-        return java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toList();
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        AuditAction.GENERAL.forEach(a -> codes.add(a.code()));
+        declaredActions.orderedStream().forEach(d -> d.actions().forEach(a -> codes.add(a.code())));
+        return List.copyOf(codes);
     }
 
     private static boolean notBlank(String value) {

@@ -43,7 +43,7 @@ class OrgUnitPageController {
     }
 
     @GetMapping("/admin/units")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_EXPRESSION)
     String manage(@RequestParam(value = "q", required = false) String q, Model model) {
         model.addAttribute("units", filter(adminUnits(), q));
         model.addAttribute("q", q == null ? "" : q);
@@ -52,13 +52,13 @@ class OrgUnitPageController {
     }
 
     @GetMapping("/admin/units/new")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_EXPRESSION)
     String newForm(@RequestParam(value = "parentId", required = false) Long parentId, Model model) {
         return form(model, new UnitForm(parentId, "", "", null, "", "", true, false, null), FormErrors.none(), null);
     }
 
     @PostMapping("/admin/units")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_EXPRESSION)
     String create(
             @ModelAttribute("form") UnitForm form,
             Ui ui,
@@ -81,14 +81,14 @@ class OrgUnitPageController {
     }
 
     @GetMapping("/admin/units/{id}")
-    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_UNIT_EXPRESSION)
     String edit(@PathVariable long id, Model model) {
         OrgUnit unit = organizations.get(id);
         return form(model, UnitForm.of(unit), FormErrors.none(), unit);
     }
 
     @PostMapping("/admin/units/{id}")
-    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_UNIT_EXPRESSION)
     String update(
             @PathVariable long id,
             @ModelAttribute("form") UnitForm form,

@@ -22,16 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Consents {
 
-    /** Purposes the programmes ask about; others may be recorded too. */
-    static final List<String> KNOWN_PURPOSES =
-            List.of("WORKSHOP_SERVICES", "CHILD_WELFARE_SERVICES", "PHOTO_USE", "DATA_SHARING", "RESEARCH");
-
     private final JdbcClient jdbc;
     private final People people;
     private final Access access;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final DeclaredPurposes purposes;
 
     Consents(
             JdbcClient jdbc,
@@ -39,7 +36,9 @@ class Consents {
             Access access,
             AuditLog audit,
             Clock clock,
-            @Value("${peduli.time-zone}") String zone) {
+            @Value("${peduli.time-zone}") String zone,
+            DeclaredPurposes purposes) {
+        this.purposes = purposes;
         this.jdbc = jdbc;
         this.people = people;
         this.access = access;
@@ -80,8 +79,19 @@ class Consents {
         return of(personId);
     }
 
-    /** True when an active basis covers {@code purpose} for the person today. */
+    /** The purposes the modules declare, in the order the consent form lists them. */
+    List<ConsentPurposes.Purpose> purposes() {
+        return purposes.all();
+    }
+
+    /**
+     * True when an active basis covers {@code purpose} for the person today; a purpose no module declares is refused
+     * as invalid input.
+     */
     boolean covered(long personId, String purpose) {
+        if (purposes.find(purpose).isEmpty()) {
+            throw BusinessException.invalid("purpose", "consent.purposeUnknown");
+        }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         return jdbc.sql("""
                                 select count(*) from registry.consent
@@ -100,6 +110,12 @@ class Consents {
         requireWrite(person);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        var declared = purposes.find(command.purpose());
+        if (declared.isEmpty()) {
+            problems.add(new FieldProblem("purpose", "consent.purposeUnknown"));
+        } else if (command.basis() != null && !declared.get().allows(command.basis())) {
+            problems.add(new FieldProblem("basis", "consent.basisNotAllowed"));
+        }
         if (command.givenOn() != null && command.givenOn().isAfter(today)) {
             problems.add(new FieldProblem("givenOn", "consent.givenInFuture"));
         }

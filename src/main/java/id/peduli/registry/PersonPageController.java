@@ -13,7 +13,6 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -30,8 +29,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Registering, viewing and editing a person, with the tabs of the profile (details, household, consent,
- * programmes, history), consent, household, photo and merge actions. Reading needs a registry role for the person's
+ * Registering, viewing and editing a person, with the tabs of the profile (the registry's and the modules', see
+ * {@link ProfileTab}), consent, household, photo and merge actions. Reading needs a registry role for the person's
  * unit, changing needs a writing role for it, merging a programme manager's role for both records' units.
  */
 @Controller
@@ -48,7 +47,7 @@ class PersonPageController {
     private final Organizations organizations;
     private final Access access;
     private final AuditTrail trail;
-    private final List<ProgramEnrolments> programmes;
+    private final ProfileTabs tabs;
     private final Validator validator;
 
     PersonPageController(
@@ -60,7 +59,7 @@ class PersonPageController {
             Organizations organizations,
             Access access,
             AuditTrail trail,
-            List<ProgramEnrolments> programmes,
+            ProfileTabs tabs,
             Validator validator) {
         this.people = people;
         this.households = households;
@@ -70,12 +69,12 @@ class PersonPageController {
         this.organizations = organizations;
         this.access = access;
         this.trail = trail;
-        this.programmes = programmes;
+        this.tabs = tabs;
         this.validator = validator;
     }
 
     @GetMapping("/people/new")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String newForm(Model model) {
         List<OrgUnit> units = writableUnits();
         PersonForm form = PersonForm.empty(units.isEmpty() ? null : units.get(0).id());
@@ -83,7 +82,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String register(
             @ModelAttribute("form") PersonForm form,
             Ui ui,
@@ -112,8 +111,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/{id}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     String profile(
             @PathVariable long id,
             @RequestParam(value = "tab", defaultValue = "details") String tab,
@@ -121,15 +119,19 @@ class PersonPageController {
             Model model) {
         String chosenPurpose = PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
         PersonView person = people.open(id, chosenPurpose);
-        String chosenTab = Set.of("details", "household", "consent", "programmes", "history")
-                        .contains(tab)
-                ? tab
-                : "details";
+        List<ProfileTab.Shown> visibleTabs = tabs.visible(id, person.orgUnitId());
+        ProfileTab.Shown activeTab = visibleTabs.stream()
+                .filter(t -> t.key().equals(tab))
+                .findFirst()
+                .orElse(visibleTabs.get(0));
+        String chosenTab = activeTab.key();
         // A merged record stays only to explain the merge: its data, consents and household moved to the survivor.
         boolean merged = person.mergedInto() != null;
         boolean canWrite = !merged && access.covers(person.orgUnitId(), RegistryRoles.WRITE);
         model.addAttribute("person", person);
         model.addAttribute("tab", chosenTab);
+        model.addAttribute("tabs", visibleTabs);
+        model.addAttribute("fragmentUrl", activeTab.fragmentUrl());
         model.addAttribute("purpose", chosenPurpose);
         model.addAttribute("canWrite", canWrite);
         model.addAttribute("canMerge", !merged && access.covers(person.orgUnitId(), RegistryRoles.MERGE));
@@ -144,23 +146,22 @@ class PersonPageController {
                         : null);
         model.addAttribute("consents", chosenTab.equals("consent") ? consents.open(id, chosenPurpose) : List.of());
         model.addAttribute(
-                "enrolments",
-                chosenTab.equals("programmes")
-                        ? programmes.stream()
-                                .flatMap(p -> p.enrolmentsOf(id).stream())
-                                .toList()
-                        : List.of());
-        model.addAttribute(
                 "history", chosenTab.equals("history") ? trail.history("Person", String.valueOf(id), 100) : List.of());
         model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
         model.addAttribute("purposes", PURPOSES);
+        model.addAttribute("consentPurposes", consents.purposes());
+        model.addAttribute(
+                "consentPurposeLabels",
+                consents.purposes().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                ConsentPurposes.Purpose::code, ConsentPurposes.Purpose::labelKey)));
         model.addAttribute("consentErrors", FormErrors.none());
         model.addAttribute("householdErrors", FormErrors.none());
         return "registry/profile";
     }
 
     @GetMapping("/people/{id}/edit")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String editForm(@PathVariable long id, Ui ui, Model model, RedirectAttributes redirect) {
         PersonView person = people.view(id, true);
         requireWrite(person);
@@ -174,7 +175,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String update(
             @PathVariable long id,
             @ModelAttribute("form") PersonForm form,
@@ -212,7 +213,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/consents")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String recordConsent(
             @PathVariable long id,
             @RequestParam(value = "purpose", required = false) String purpose,
@@ -240,7 +241,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/consents/{consentId}/withdraw")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String withdrawConsent(
             @PathVariable long id,
             @PathVariable long consentId,
@@ -258,7 +259,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String startHousehold(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
         scope(id);
         try {
@@ -271,7 +272,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/members")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String addMember(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -293,7 +294,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/members/{memberId}/remove")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String removeMember(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -307,7 +308,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/kk")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String addFamilyCard(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -327,7 +328,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/household/{householdId}/decile")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String setDecile(
             @PathVariable long id,
             @PathVariable long householdId,
@@ -350,7 +351,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/{id}/photo")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String uploadPhoto(
             @PathVariable long id,
             @RequestParam(value = "photo", required = false) MultipartFile file,
@@ -368,8 +369,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/{id}/photo")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     ResponseEntity<byte[]> photo(@PathVariable long id) {
         long unit = people.requireScope(id, RegistryRoles.READ);
         return photos.load(id)
@@ -384,7 +384,7 @@ class PersonPageController {
     }
 
     @GetMapping("/people/merge")
-    @PreAuthorize("@access.hasAnyRole('PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.MERGE_EXPRESSION)
     String mergeForm(
             @RequestParam("survivor") long survivorId,
             @RequestParam(value = "other", required = false) Long otherId,
@@ -400,7 +400,7 @@ class PersonPageController {
     }
 
     @PostMapping("/people/merge")
-    @PreAuthorize("@access.hasAnyRole('PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.MERGE_EXPRESSION)
     String merge(
             @RequestParam("survivor") long survivorId,
             @RequestParam(value = "other", required = false) Long otherId,

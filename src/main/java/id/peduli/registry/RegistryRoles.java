@@ -16,6 +16,10 @@ final class RegistryRoles {
     /** {@link #READ} as a security expression, for {@code @PreAuthorize}. */
     static final String READ_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER',"
             + " 'UNIT_HEAD', 'LOGISTICS_OFFICER', 'DPO')";
+    /** {@link #WRITE} as a security expression, for {@code @PreAuthorize}. */
+    static final String WRITE_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')";
+    /** {@link #MERGE} as a security expression, for {@code @PreAuthorize}. */
+    static final String MERGE_EXPRESSION = "@access.hasAnyRole('PROGRAM_MANAGER')";
     /** {@link #IMPORT} as a security expression, for {@code @PreAuthorize}. */
     static final String IMPORT_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'PROGRAM_MANAGER')";
     /** {@link #EXPORT} as a security expression, for {@code @PreAuthorize}. */

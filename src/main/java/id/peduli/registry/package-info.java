@@ -5,7 +5,8 @@
  * encryption key is rotated. It does not own enrolments or services;
  * programmes ask {@link id.peduli.registry.Registry} whether a purpose is covered and react to its events.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "region", "organization", "access", "audit"})
+@ApplicationModule(
+        allowedDependencies = {"shared", "platform", "region", "organization", "access", "audit", "indicator"})
 package id.peduli.registry;
 
 import org.springframework.modulith.ApplicationModule;
