@@ -27,8 +27,10 @@ class ApiSchemaNames implements ModelConverter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiSchemaNames.class);
 
-    private final Map<String, Set<String>> classesByName = new ConcurrentHashMap<>();
-    private final Set<String> unnamedNested = new ConcurrentSkipListSet<>();
+    // Kept per JVM, not per bean: swagger's converter list is a JVM-wide singleton, so with several application
+    // contexts in one JVM (tests) only the first context's converter is called, for every context's document.
+    private static final Map<String, Set<String>> classesByName = new ConcurrentHashMap<>();
+    private static final Set<String> unnamedNested = new ConcurrentSkipListSet<>();
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
