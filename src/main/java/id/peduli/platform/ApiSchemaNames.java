@@ -27,10 +27,28 @@ class ApiSchemaNames implements ModelConverter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiSchemaNames.class);
 
-    // Kept per JVM, not per bean: swagger's converter list is a JVM-wide singleton, so with several application
-    // contexts in one JVM (tests) only the first context's converter is called, for every context's document.
-    private static final Map<String, Set<String>> classesByName = new ConcurrentHashMap<>();
-    private static final Set<String> unnamedNested = new ConcurrentSkipListSet<>();
+    // The application's watch keeps its findings per JVM, not per bean: swagger's converter list is a JVM-wide
+    // singleton, so with several application contexts in one JVM (tests) only the first context's converter is
+    // called, for every context's document. A watch made with fresh() keeps its own.
+    private static final Map<String, Set<String>> SHARED_CLASSES_BY_NAME = new ConcurrentHashMap<>();
+    private static final Set<String> SHARED_UNNAMED_NESTED = new ConcurrentSkipListSet<>();
+
+    private final Map<String, Set<String>> classesByName;
+    private final Set<String> unnamedNested;
+
+    ApiSchemaNames() {
+        this(SHARED_CLASSES_BY_NAME, SHARED_UNNAMED_NESTED);
+    }
+
+    private ApiSchemaNames(Map<String, Set<String>> classesByName, Set<String> unnamedNested) {
+        this.classesByName = classesByName;
+        this.unnamedNested = unnamedNested;
+    }
+
+    /** A watch of its own, for checking a set of classes apart from the application's document. */
+    static ApiSchemaNames fresh() {
+        return new ApiSchemaNames(new ConcurrentHashMap<>(), new ConcurrentSkipListSet<>());
+    }
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {

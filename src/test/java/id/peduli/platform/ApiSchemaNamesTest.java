@@ -26,7 +26,7 @@ class ApiSchemaNamesTest {
 
     @Test
     void twoNestedRecordsWithOneSimpleNameAreACollision() {
-        ApiSchemaNames names = new ApiSchemaNames();
+        ApiSchemaNames names = ApiSchemaNames.fresh();
         ModelConverters converters = new ModelConverters(true);
         converters.addConverter(names);
         var schemas = converters.readAll(new AnnotatedType(Both.class));
