@@ -25,8 +25,9 @@ class DatabaseConnectionTimeout implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool) {
-            // A runtime setting of the pool (HikariConfigMXBean): allowed after the pool has started, too.
+        // Spring Boot's pool for an external database starts at its first connection, after this; the embedded pool
+        // is started by EmbeddedDatabaseConfiguration with the same setting.
+        if (bean instanceof HikariDataSource pool && !pool.isRunning()) {
             pool.setConnectionTimeout(timeout.toMillis());
         }
         return bean;
