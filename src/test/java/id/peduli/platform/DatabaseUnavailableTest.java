@@ -14,7 +14,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Which errors mean "the database cannot be reached for the moment", answered 503 rather than 500. */
 class DatabaseUnavailableTest {
@@ -57,5 +60,25 @@ class DatabaseUnavailableTest {
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
         assertThat(response.getBody().getProperties()).containsEntry("code", "error.unavailable");
+    }
+
+    @Test
+    void aPageThatMeetsAnUnreachableDatabaseIsATranslated503WithRetryAfter() {
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.setUseCodeAsDefaultMessage(true);
+        PageExceptionAdvice advice =
+                new PageExceptionAdvice(new UiAdvice(messages, java.util.List.of(), "Asia/Jakarta"));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/units");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        ModelAndView page = advice.unavailable(
+                new CannotGetJdbcConnectionException("no connection", new SQLException("refused", "08001")),
+                request,
+                response);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+        assertThat(page.getViewName()).isEqualTo("platform/error");
+        assertThat(page.getModel())
+                .containsEntry("titleKey", "error.503.title")
+                .containsEntry("messageKey", "error.unavailable");
     }
 }
