@@ -35,7 +35,9 @@ class LoginController {
             return "redirect:/";
         }
         // One message for every refusal: it must not tell whether the account exists, is locked or is disabled.
-        String errorKey = error == null ? null : "login.error.bad";
+        // Only a sign-in that could not be checked at all (the database unreachable) is told so.
+        String errorKey =
+                error == null ? null : "unavailable".equals(error) ? "login.error.unavailable" : "login.error.bad";
         model.addAttribute("errorKey", errorKey);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("demoAccounts", runMode.demo() ? DemoAccounts.USERNAMES : List.<String>of());

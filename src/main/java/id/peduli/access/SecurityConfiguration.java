@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -46,6 +47,8 @@ class SecurityConfiguration {
 
     /** Where every refused sign-in goes: one answer for a wrong password, an unknown, locked or disabled account. */
     static final String LOGIN_FAILED = "/login?error=bad";
+
+    static final String LOGIN_UNAVAILABLE = "/login?error=unavailable";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -161,7 +164,12 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(success)
-                        .failureHandler((request, response, exception) -> response.sendRedirect(LOGIN_FAILED))
+                        // A sign-in that could not be checked (the database unreachable) is not called a wrong
+                        // password.
+                        .failureHandler((request, response, exception) -> response.sendRedirect(
+                                exception instanceof InternalAuthenticationServiceException
+                                        ? LOGIN_UNAVAILABLE
+                                        : LOGIN_FAILED))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new SecurityStampFilter(accounts), SecurityContextHolderFilter.class)

@@ -103,8 +103,15 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         PessimisticLockingFailureException.class
     })
     ResponseEntity<ProblemDetail> unavailable(DataAccessException e) {
+        return databaseUnavailable(e);
+    }
+
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         // The class only: a driver message may quote the statement.
-        log.warn("Database unavailable for an API request: {}", e.getClass().getSimpleName());
+        log.warn(
+                "Database unavailable for an API request: {} ({})",
+                e.getClass().getSimpleName(),
+                DatabaseUnavailableFilter.rootClass(e));
         return retryLater(RetryLaterException.unavailable("error.unavailable", UNAVAILABLE_RETRY));
     }
 
@@ -130,6 +137,10 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // A transaction that could not begin, or a connection error wrapped in another exception.
+        if (DatabaseUnavailable.is(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected API error", e);
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

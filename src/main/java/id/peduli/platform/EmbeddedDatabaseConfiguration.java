@@ -150,8 +150,11 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(
             EmbeddedPostgres postgres,
             DatabasePasswords passwords,
-            @Value("${peduli.embedded.pool-size:10}") int poolSize) {
+            @Value("${peduli.embedded.pool-size:10}") int poolSize,
+            @Value("${peduli.database.connection-timeout:3s}") java.time.Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
+        // Set before the pool starts, which reads it once (DatabaseConnectionTimeout does so for an external pool).
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setJdbcUrl(url(postgres.getPort()));
         config.setUsername(passwords.appUser());
         config.setPassword(passwords.appPassword());

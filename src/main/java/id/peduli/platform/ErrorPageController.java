@@ -54,7 +54,7 @@ class ErrorPageController implements ErrorController {
 
     static String family(HttpStatus status) {
         return switch (status.value()) {
-            case 400, 401, 403, 404, 405, 409, 413, 415, 422, 429 -> String.valueOf(status.value());
+            case 400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503 -> String.valueOf(status.value());
             default -> status.is4xxClientError() ? "400" : "500";
         };
     }
