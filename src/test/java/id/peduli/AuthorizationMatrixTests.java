@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import id.peduli.AuthorizationMatrix.Expected;
 import id.peduli.AuthorizationMatrix.Row;
 import id.peduli.access.AccessTestSupport;
+import id.peduli.platform.DemoSeed;
 import id.peduli.platform.PeduliPrincipal;
 import jakarta.servlet.RequestDispatcher;
 import java.net.URI;
@@ -51,25 +52,15 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTests {
 
-    /** The demo accounts of the README and the unit-level accounts the fixtures add; {@code null} is no sign-in. */
-    static final List<String> CALLERS = List.of(
-            "admin",
-            "dpo",
-            "auditor",
-            "kepala.kartini",
-            "manajer.kartini",
-            "pekerja.alyatama",
-            "pendamping.temanggung",
-            "logistik.alyatama",
-            "operator.temanggung",
-            "verifikator.jateng",
-            "sekretariat",
-            "evaluator",
-            "panelis",
+    /** The unit-level accounts the fixtures add to the demo accounts every module's seed declares. */
+    static final List<String> FIXTURE_CALLERS = List.of(
             AuthorizationFixtures.UNIT_ADMIN,
             AuthorizationFixtures.UNIT_DPO,
             AuthorizationFixtures.UNIT_AUDITOR,
             AuthorizationFixtures.MOVED_WORKER);
+
+    /** The callers: every seed's demo accounts, then the fixtures' accounts. */
+    List<String> callers = List.of();
 
     static final String ANONYMOUS = "(no sign-in)";
 
@@ -91,7 +82,14 @@ class AuthorizationMatrixTests {
         fixtures = new AuthorizationFixtures(mvc, context);
         fixtures.create();
         UserDetailsService details = context.getBean(UserDetailsService.class);
-        for (String caller : CALLERS) {
+        List<String> all = new ArrayList<>();
+        context.getBeanProvider(DemoSeed.class)
+                .orderedStream()
+                .forEach(seed ->
+                        seed.accounts().stream().map(DemoSeed.Account::username).forEach(all::add));
+        all.addAll(FIXTURE_CALLERS);
+        callers = List.copyOf(all);
+        for (String caller : callers) {
             principals.put(caller, (PeduliPrincipal) details.loadUserByUsername(caller));
             sessions.put(caller, as(context, caller));
             tokens.put(caller, AccessTestSupport.tokenFor(context, caller, 1));
@@ -176,7 +174,7 @@ class AuthorizationMatrixTests {
     private Stream<DynamicNode> calls(Row row) {
         List<DynamicNode> calls = new ArrayList<>();
         List<AuthorizationFixtures.Variant> variants = fixtures.variants(row.fixture());
-        List<String> callers = new ArrayList<>(CALLERS);
+        List<String> callers = new ArrayList<>(this.callers);
         callers.add(ANONYMOUS);
         for (String caller : callers) {
             List<AuthorizationFixtures.Variant> objects = variants.stream()

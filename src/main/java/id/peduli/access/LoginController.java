@@ -1,7 +1,10 @@
 package id.peduli.access;
 
+import id.peduli.platform.DemoSeed;
 import id.peduli.platform.RunMode;
+import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -17,10 +20,21 @@ class LoginController {
 
     private final RunMode runMode;
     private final String demoPassword;
+    private final ObjectProvider<DemoSeed> seeds;
 
-    LoginController(RunMode runMode, @Value("${peduli.demo.password}") String demoPassword) {
+    LoginController(
+            RunMode runMode, @Value("${peduli.demo.password}") String demoPassword, ObjectProvider<DemoSeed> seeds) {
         this.runMode = runMode;
         this.demoPassword = demoPassword;
+        this.seeds = seeds;
+    }
+
+    /** The demo accounts the modules' seeds create, the story's first. */
+    List<DemoSeed.Account> demoAccounts() {
+        return seeds.orderedStream()
+                .sorted(Comparator.comparingInt(DemoSeed::order).thenComparing(DemoSeed::name))
+                .flatMap(seed -> seed.accounts().stream())
+                .toList();
     }
 
     @GetMapping("/login")
@@ -40,7 +54,7 @@ class LoginController {
                 error == null ? null : "unavailable".equals(error) ? "login.error.unavailable" : "login.error.bad";
         model.addAttribute("errorKey", errorKey);
         model.addAttribute("loggedOut", logout != null);
-        model.addAttribute("demoAccounts", runMode.demo() ? DemoAccounts.USERNAMES : List.<String>of());
+        model.addAttribute("demoAccounts", runMode.demo() ? demoAccounts() : List.<DemoSeed.Account>of());
         model.addAttribute("demoPassword", runMode.demo() ? demoPassword : "");
         return "access/login";
     }

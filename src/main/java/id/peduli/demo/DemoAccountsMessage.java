@@ -1,6 +1,8 @@
 package id.peduli.demo;
 
+import id.peduli.platform.DemoSeed;
 import id.peduli.platform.RunMode;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,18 +17,28 @@ class DemoAccountsMessage {
     private static final Logger log = LoggerFactory.getLogger("id.peduli");
     private final RunMode runMode;
     private final String password;
+    private final DemoSeeds seeds;
 
-    DemoAccountsMessage(RunMode runMode, @Value("${peduli.demo.password}") String password) {
+    DemoAccountsMessage(RunMode runMode, @Value("${peduli.demo.password}") String password, DemoSeeds seeds) {
         this.runMode = runMode;
         this.password = password;
+        this.seeds = seeds;
+    }
+
+    /** The usernames of every seed's demo accounts, in the order the seeds run. */
+    String usernames() {
+        return seeds.seeds().stream()
+                .flatMap(seed -> seed.accounts().stream())
+                .map(DemoSeed.Account::username)
+                .collect(Collectors.joining(", "));
     }
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (runMode.demo()) {
             log.info(
-                    "Demo mode: sign in as admin (or dpo, auditor, kepala.kartini, pekerja.alyatama, sekretariat, "
-                            + "evaluator, ...) with the password {} (demo accounts work in demo mode only)",
+                    "Demo mode: sign in as one of {} with the password {} (demo accounts work in demo mode only)",
+                    usernames(),
                     password);
         }
     }

@@ -9,51 +9,63 @@ import id.peduli.organization.OrgUnit;
 import id.peduli.organization.OrgUnitCommand;
 import id.peduli.organization.OrgUnitType;
 import id.peduli.organization.Organizations;
-import id.peduli.platform.RunMode;
+import id.peduli.platform.DemoSeed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo organisations and accounts on the first start in demo mode. Every step first looks for what it
- * would create, so a start that crashed midway is completed by the next one; once complete, it is never run again.
+ * The story's seed, which every programme seed depends on: the ministry, the Temanggung and Jambi technical units with
+ * their sites, the competition organiser and participating agencies, and one account per role. Every step first
+ * looks for what it would create, so it also completes a database loaded by an earlier version.
  */
 @Component
-@Order(100)
-class DemoData implements ApplicationRunner {
+class DemoData implements DemoSeed {
 
     static final String SEED = "demo-v1";
-    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final RunMode runMode;
     private final Organizations organizations;
     private final Users users;
-    private final JdbcClient jdbc;
     private final String password;
 
-    DemoData(
-            RunMode runMode,
-            Organizations organizations,
-            Users users,
-            JdbcClient jdbc,
-            @Value("${peduli.demo.password}") String password) {
-        this.runMode = runMode;
+    DemoData(Organizations organizations, Users users, @Value("${peduli.demo.password}") String password) {
         this.organizations = organizations;
         this.users = users;
-        this.jdbc = jdbc;
         this.password = password;
+    }
+
+    /** The accounts {@link #load()} creates, one per role, in the order the sign-in page lists them. */
+    static final List<Account> ACCOUNTS = List.of(
+            new Account("admin", Role.SYSTEM_ADMIN.name()),
+            new Account("dpo", Role.DPO.name()),
+            new Account("auditor", Role.AUDITOR.name()),
+            new Account("kepala.kartini", Role.UNIT_HEAD.name()),
+            new Account("manajer.kartini", Role.PROGRAM_MANAGER.name()),
+            new Account("pekerja.alyatama", Role.SOCIAL_WORKER.name()),
+            new Account("pendamping.temanggung", Role.SITE_MENTOR.name()),
+            new Account("logistik.alyatama", Role.LOGISTICS_OFFICER.name()),
+            new Account("operator.temanggung", Role.UNIT_OPERATOR.name()),
+            new Account("verifikator.jateng", Role.AGENCY_VERIFIER.name()),
+            new Account("sekretariat", Role.SECRETARIAT.name()),
+            new Account("evaluator", Role.EVALUATOR.name()),
+            new Account("panelis", Role.PANELIST.name()));
+
+    @Override
+    public String name() {
+        return SEED;
+    }
+
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return ACCOUNTS;
     }
 
     record Site(String regency, String village, String name, String group) {}
@@ -89,35 +101,7 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!runMode.demo() || completed()) {
-            return;
-        }
-        long started = System.nanoTime();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "system", null, AuthorityUtils.createAuthorityList("ROLE_SYSTEM_ADMIN")));
-        SecurityContextHolder.setContext(context);
-        try {
-            seed();
-            jdbc.sql("insert into demo.seed_state (name) values (?) on conflict do nothing")
-                    .param(SEED)
-                    .update();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-        log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    boolean completed() {
-        return jdbc.sql("select count(*) from demo.seed_state where name = ?")
-                        .param(SEED)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    private void seed() {
+    public void load() {
         OrgUnit kemensos = unit(
                 null,
                 "Kementerian Sosial",

@@ -1,23 +1,33 @@
 package id.peduli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.peduli.PeduliTest;
 import id.peduli.access.Users;
 import id.peduli.organization.OrgUnit;
+import id.peduli.organization.OrgUnitCommand;
 import id.peduli.organization.OrgUnitType;
 import id.peduli.organization.Organizations;
+import id.peduli.platform.DemoSeed;
+import id.peduli.platform.RunMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PeduliTest
 class DemoDataTests {
 
     @Autowired
-    DemoData demo;
+    DemoSeeds seeds;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    RunMode runMode;
 
     @Autowired
     Organizations organizations;
@@ -52,21 +62,11 @@ class DemoDataTests {
                 .allSatisfy(u -> assertThat(u.regionCode()).startsWith("15."));
         assertThat(find(units, "Pemerintah Kabupaten Kepulauan Mentawai").threeT())
                 .isTrue();
-        for (String username : List.of(
-                "admin",
-                "dpo",
-                "auditor",
-                "kepala.kartini",
-                "manajer.kartini",
-                "pekerja.alyatama",
-                "pendamping.temanggung",
-                "logistik.alyatama",
-                "operator.temanggung",
-                "verifikator.jateng",
-                "sekretariat",
-                "evaluator",
-                "panelis")) {
-            assertThat(users.findByUsername(username)).as(username).isPresent();
+        for (DemoSeed.Account account : DemoData.ACCOUNTS) {
+            assertThat(users.findByUsername(account.username()))
+                    .as(account.username())
+                    .hasValueSatisfying(user -> assertThat(user.grants())
+                            .anySatisfy(grant -> assertThat(grant.role().name()).isEqualTo(account.role())));
         }
     }
 
@@ -74,7 +74,7 @@ class DemoDataTests {
     void aSecondStartLoadsNothingAgain() throws Exception {
         long units = count("organization.org_unit");
         long accounts = count("access.user_account");
-        demo.run(new DefaultApplicationArguments());
+        assertThat(seeds.loadMissing()).isEmpty();
         assertThat(count("organization.org_unit")).isEqualTo(units);
         assertThat(count("access.user_account")).isEqualTo(accounts);
     }
@@ -86,12 +86,50 @@ class DemoDataTests {
         // As if the previous start had crashed before finishing: the completion mark is missing.
         jdbc.sql("create temporary table seed_backup as select * from demo.seed_state")
                 .update();
-        jdbc.sql("delete from demo.seed_state").update();
-        assertThat(demo.completed()).isFalse();
-        demo.run(new DefaultApplicationArguments());
-        assertThat(demo.completed()).isTrue();
+        jdbc.sql("delete from demo.seed_state where name = ?")
+                .param(DemoData.SEED)
+                .update();
+        assertThat(seeds.completed(DemoData.SEED)).isFalse();
+        assertThat(seeds.loadMissing()).containsExactly(DemoData.SEED);
+        assertThat(seeds.completed(DemoData.SEED)).isTrue();
         assertThat(count("organization.org_unit")).isEqualTo(units);
         assertThat(count("access.role_grant")).isEqualTo(grants);
+    }
+
+    @Test
+    void aSeedThatFailsMidwayLeavesNothingAndRunsAgainAtTheNextStart() {
+        long units = count("organization.org_unit");
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+        DemoSeed halfway = new DemoSeed() {
+            @Override
+            public String name() {
+                return "test-halfway-v1";
+            }
+
+            @Override
+            public void load() {
+                organizations.create(new OrgUnitCommand(
+                        null, "Unit dari seed yang terputus", null, OrgUnitType.OTHER_AGENCY, "33", null, true, false));
+                if (attempts.incrementAndGet() == 1) {
+                    throw new IllegalStateException("the process died here");
+                }
+            }
+        };
+        DemoSeeds runner = new DemoSeeds(runMode, List.of(halfway), jdbc, transaction);
+        try {
+            assertThatThrownBy(runner::loadMissing).hasMessage("the process died here");
+            assertThat(count("organization.org_unit")).isEqualTo(units);
+            assertThat(runner.completed("test-halfway-v1")).isFalse();
+
+            assertThat(runner.loadMissing()).containsExactly("test-halfway-v1");
+            assertThat(count("organization.org_unit")).isEqualTo(units + 1);
+            assertThat(runner.loadMissing()).isEmpty();
+        } finally {
+            jdbc.sql("delete from demo.seed_state where name = 'test-halfway-v1'")
+                    .update();
+            jdbc.sql("delete from organization.org_unit where name = 'Unit dari seed yang terputus'")
+                    .update();
+        }
     }
 
     private long count(String table) {
