@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/users")
-@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@PreAuthorize(AccessRoles.ADMINISTER_EXPRESSION)
 @Tag(name = "Users", description = "User accounts and their role grants (SYSTEM_ADMIN)")
 class UserApiController {
 
