@@ -14,9 +14,9 @@ import id.peduli.shared.BusinessException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -232,27 +232,66 @@ class ImportJobs {
                 Math.max(1, settings.maxPendingBytes() / mb));
     }
 
+    /**
+     * Writes the upload under a temporary name next to its final one and renames it only once complete, so that no
+     * reader (and no start after a crash) ever sees half a file under a job's name. A write that fails (the disk
+     * filled up, the directory went away) removes the temporary file and is refused with a message that says so.
+     */
     private long store(InputStream content, Path file, long quotaLeft) {
         long max = settings.maxBytes();
         byte[] buffer = new byte[1 << 16];
         long size = 0;
-        try (InputStream in = content;
-                OutputStream out = ImportSettings.createPrivate(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                size += n;
-                if (size > max) {
-                    throw ImportFile.refused("import.file.tooLarge", settings.maxMegabytes());
+        Path part = partial(file);
+        try {
+            try (InputStream in = content;
+                    OutputStream out = ImportSettings.createPrivate(part)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    size += n;
+                    if (size > max) {
+                        throw ImportFile.refused("import.file.tooLarge", settings.maxMegabytes());
+                    }
+                    if (size > quotaLeft) {
+                        throw pendingBytes(settings.maxPendingBytes() - quotaLeft + size);
+                    }
+                    out.write(buffer, 0, n);
                 }
-                if (size > quotaLeft) {
-                    throw pendingBytes(settings.maxPendingBytes() - quotaLeft + size);
-                }
-                out.write(buffer, 0, n);
             }
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            deleteQuietly(part);
+            log.warn("Could not store an uploaded import file: {}", e.toString());
+            throw new BusinessException(507, "file", "import.file.writeFailed");
+        } catch (RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
         }
         return size;
+    }
+
+    /** The name an upload is written under until it is complete. */
+    static Path partial(Path file) {
+        return file.resolveSibling(file.getFileName() + PART_SUFFIX);
+    }
+
+    static final String PART_SUFFIX = ".part";
+
+    /** Removes uploads a crashed start left half-written: their jobs never saw them complete. */
+    void removePartialUploads() {
+        Path directory = settings.file(0).getParent();
+        try (var files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(PART_SUFFIX)).forEach(ImportJobs::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("Could not look for half-written uploads in {}: {}", directory, e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
+        }
     }
 
     private void discard(long id, Path file) {
@@ -529,6 +568,7 @@ class ImportJobs {
 
     @EventListener(ApplicationReadyEvent.class)
     void cleanUpAtStart() {
+        removePartialUploads();
         cleanUp();
     }
 

@@ -4,6 +4,7 @@ import static id.peduli.access.AccessTestSupport.as;
 import static id.peduli.access.AccessTestSupport.bearer;
 import static id.peduli.registry.imports.ImportTestFiles.csv;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -182,6 +183,53 @@ class ImportLimitsTests {
                         .single())
                 .isZero();
         discard(id(first));
+    }
+
+    @Autowired
+    ImportJobs jobs;
+
+    @Test
+    void anUploadCutOffMidwayLeavesNoFileNoJobAndSaysWhy() throws Exception {
+        long jobsBefore = jdbc.sql("select count(*) from registry.import_job")
+                .query(Long.class)
+                .single();
+        // 200 KB arrive, then the stream breaks, as when the connection drops or the disk fills up mid-write
+        InputStream breaking = new InputStream() {
+            private int left = 200 * 1024;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (left-- > 0) {
+                    return 'a';
+                }
+                throw new java.io.IOException("connection reset");
+            }
+        };
+        RegistryTestSupport.signIn(context, USER);
+        try {
+            assertThatThrownBy(() -> jobs.upload(kartini(), "people.csv", breaking, null))
+                    .isInstanceOfSatisfying(
+                            id.peduli.shared.BusinessException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("import.file.writeFailed"));
+        } finally {
+            RegistryTestSupport.signOut();
+        }
+        assertThat(jdbc.sql("select count(*) from registry.import_job")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(jobsBefore);
+        try (var left = Files.list(settings.file(0).getParent())) {
+            assertThat(left.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.endsWith(ImportJobs.PART_SUFFIX));
+        }
+    }
+
+    @Test
+    void aHalfWrittenUploadLeftByACrashIsRemovedAtStart() throws Exception {
+        var part = ImportJobs.partial(settings.file(999_999_999L));
+        Files.write(part, SMALL);
+        jobs.cleanUpAtStart();
+        assertThat(part).doesNotExist();
     }
 
     @Test
