@@ -1,5 +1,6 @@
 package id.peduli.casework;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,7 +17,9 @@ public record ActivityView(
         List<Participant> participants,
         List<Attachment> attachments) {
 
+    @Schema(name = "CaseworkActivityParticipant")
     public record Participant(long enrolmentId, long personId, boolean attended) {}
 
+    @Schema(name = "CaseworkActivityAttachment")
     public record Attachment(long id, String fileName, String contentType, int size) {}
 }

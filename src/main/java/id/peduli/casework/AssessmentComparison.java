@@ -1,5 +1,6 @@
 package id.peduli.casework;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
 public record AssessmentComparison(
         AssessmentTemplate template, AssessmentView first, AssessmentView second, List<DomainChange> domains) {
 
+    @Schema(name = "CaseworkDomainChange")
     public record DomainChange(
             AssessmentTemplate.Domain domain, BigDecimal first, BigDecimal second, BigDecimal change) {}
 }

@@ -1,5 +1,6 @@
 package id.peduli.casework;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -16,12 +17,14 @@ public record AssessmentTemplate(
         int scaleMax,
         List<Domain> domains) {
 
+    @Schema(name = "CaseworkAssessmentDomain")
     public record Domain(long id, String code, String name, String nameEn, List<Item> items) {
         public String label(boolean english) {
             return english ? nameEn : name;
         }
     }
 
+    @Schema(name = "CaseworkAssessmentItem")
     public record Item(long id, String text, String textEn) {
         public String label(boolean english) {
             return english ? textEn : text;
@@ -33,10 +36,13 @@ public record AssessmentTemplate(
     }
 
     /** What a module sends to publish a new version: the same code gets the next version number. */
+    @Schema(name = "CaseworkTemplateCommand")
     public record Command(
             String code, String name, String nameEn, int scaleMin, int scaleMax, List<DomainCommand> domains) {}
 
+    @Schema(name = "CaseworkTemplateDomainCommand")
     public record DomainCommand(String code, String name, String nameEn, List<ItemCommand> items) {}
 
+    @Schema(name = "CaseworkTemplateItemCommand")
     public record ItemCommand(String text, String textEn) {}
 }

@@ -111,7 +111,9 @@ class CaseworkPageController {
                 .change("person", null, id));
         model.addAttribute("person", person);
         model.addAttribute("enrolments", visible);
-        model.addAttribute("names", names(visible));
+        Map<Long, String> programmeNames = new HashMap<>();
+        programmes.all().forEach(p -> programmeNames.put(p.id(), p.name()));
+        model.addAttribute("programmeNames", programmeNames);
         model.addAttribute("canWrite", access.covers(person.orgUnitId(), CaseworkRoles.WRITE));
         return "casework/tab";
     }

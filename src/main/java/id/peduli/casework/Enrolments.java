@@ -85,7 +85,13 @@ public class Enrolments {
     }
 
     private EnrolmentView start(EnrolCommand cmd, Stage first) {
+        if (cmd.unitId() <= 0) {
+            throw BusinessException.invalid("unitId", "validation.required");
+        }
         requireWrite(cmd.unitId(), "casework.unit.notFound");
+        if (cmd.personId() <= 0) {
+            throw BusinessException.invalid("personId", "validation.required");
+        }
         if (registry.person(cmd.personId()).isEmpty()) {
             throw BusinessException.notFound("casework.person.notFound", cmd.personId());
         }

@@ -1,5 +1,6 @@
 package id.peduli.casework;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
 public record PlanView(
         long id, long enrolmentId, String title, LocalDate reviewOn, String status, long version, List<Goal> goals) {
 
+    @Schema(name = "CaseworkGoal")
     public record Goal(
             long id,
             String description,

@@ -68,20 +68,28 @@ class Referrals {
     @Transactional
     ReferralView create(ReferralCommand command) {
         String direction = command.direction();
-        Long recordingUnit = "INCOMING".equals(direction) ? command.toUnitId() : command.fromUnitId();
-        if (recordingUnit == null || !organizations.exists(recordingUnit)) {
+        if (direction == null || !List.of("INTERNAL", "OUTGOING", "INCOMING").contains(direction)) {
+            throw BusinessException.invalid("direction", "validation.required");
+        }
+        boolean incoming = "INCOMING".equals(direction);
+        Long recordingUnit = incoming ? command.toUnitId() : command.fromUnitId();
+        if (recordingUnit == null) {
+            throw BusinessException.invalid(incoming ? "toUnitId" : "fromUnitId", "validation.required");
+        }
+        if (!organizations.exists(recordingUnit)) {
             throw BusinessException.notFound("casework.unit.notFound", recordingUnit);
         }
         if (!access.coversOrNotFound(recordingUnit, "casework.unit.notFound", CaseworkRoles.WRITE)) {
             throw new AccessDeniedException("casework");
         }
+        if (command.personId() <= 0) {
+            throw BusinessException.invalid("personId", "validation.required");
+        }
         if (registry.person(command.personId()).isEmpty()) {
             throw BusinessException.notFound("casework.person.notFound", command.personId());
         }
         List<FieldProblem> problems = new ArrayList<>();
-        if (direction == null || !List.of("INTERNAL", "OUTGOING", "INCOMING").contains(direction)) {
-            problems.add(new FieldProblem("direction", "validation.required"));
-        } else if ("INTERNAL".equals(direction)) {
+        if ("INTERNAL".equals(direction)) {
             if (command.toUnitId() == null || !organizations.exists(command.toUnitId())) {
                 problems.add(new FieldProblem("toUnitId", "casework.unit.unknown"));
             } else if (command.toUnitId().equals(command.fromUnitId())) {
