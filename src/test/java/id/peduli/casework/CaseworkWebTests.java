@@ -288,6 +288,42 @@ class CaseworkWebTests {
                         context,
                         KARTINI_MANAGER))
                 .andExpect(status().isUnprocessableContent());
+        String plans = mvc.perform(bearer(
+                        get("/api/v1/casework/enrolments/" + enrolment.id() + "/plans"), context, KARTINI_MANAGER))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long goal = ((Number) JsonPath.read(plans, "$[0].goals[0].id")).longValue();
+        String review = "{\"independenceLevel\":3,\"status\":\"OPEN\",\"reviewOn\":\"" + today.plusMonths(3)
+                + "\",\"version\":0}";
+        mvc.perform(bearer(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                        "/api/v1/casework/enrolments/" + enrolment.id() + "/goals/" + goal)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(review),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.goals[0].independenceLevel").value(3));
+        mvc.perform(bearer(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                        "/api/v1/casework/enrolments/" + enrolment.id() + "/goals/" + goal)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(review),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/casework/enrolments/" + enrolment.id()).with(as(context, KARTINI_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Membuat keset sendiri")))
+                .andExpect(content().string(Matchers.containsString("<td>3 · sebagian dibantu</td>")));
+        mvc.perform(put(
+                        enrolment.id(),
+                        goal,
+                        "{\"independenceLevel\":1,\"status\":\"OPEN\",\"reviewOn\":\"" + today.minusDays(3)
+                                + "\",\"version\":1}"))
+                .andExpect(status().isOk());
         mvc.perform(bearer(get("/api/v1/casework/caseload").param("overdue", "true"), context, KARTINI_MANAGER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath(
@@ -434,6 +470,17 @@ class CaseworkWebTests {
         assertThat(next.get(1L).labelKey()).isEqualTo("workshop.due.followUp");
         assertThat(next.get(2L).due()).isEqualTo(LocalDate.of(2026, 7, 1));
         assertThat(next).doesNotContainKey(3L);
+    }
+
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder put(
+            long enrolmentId, long goalId, String json) {
+        return bearer(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/casework/enrolments/" + enrolmentId + "/goals/" + goalId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json),
+                context,
+                KARTINI_MANAGER);
     }
 
     private long assess(long enrolmentId, AssessmentTemplate template, LocalDate on, int score) throws Exception {

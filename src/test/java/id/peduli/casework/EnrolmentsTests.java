@@ -40,6 +40,9 @@ class EnrolmentsTests {
     Programmes programmes;
 
     @Autowired
+    Referrals referrals;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -212,11 +215,17 @@ class EnrolmentsTests {
     }
 
     @Test
-    void whenTwoPeopleAreMergedTheirEnrolmentsFollowTheSurvivorAndNoneIsLost() throws Exception {
+    void whenTwoPeopleAreMergedTheirEnrolmentsAndReferralsFollowTheSurvivorAndNoneIsLost() throws Exception {
         EnrolmentView survivor = enrolled(temanggung);
         EnrolmentView merged = enrolled(temanggung);
         signIn(context, KARTINI_MANAGER);
         merged = enrolments.transition(merged.id(), Stage.TERMINATED, "duplikat", merged.version());
+        signOut();
+        signIn(context, KARTINI_MANAGER);
+        long referral = referrals
+                .create(new ReferralCommand(
+                        merged.personId(), "OUTGOING", temanggung, null, "Puskesmas Temanggung", "Terapi", today))
+                .id();
         signOut();
         long before = count();
         support.api(
@@ -231,6 +240,7 @@ class EnrolmentsTests {
                 .extracting(EnrolmentView::id)
                 .containsExactlyInAnyOrder(survivor.id(), merged.id());
         assertThat(enrolments.history(merged.id())).hasSize(2);
+        assertThat(referrals.find(referral).orElseThrow().personId()).isEqualTo(survivor.personId());
     }
 
     private EnrolmentView enrolled(long site) throws Exception {
