@@ -67,6 +67,7 @@ final class AuthorizationFixtures {
 
     private Side kartini;
     private Side alyatama;
+    private final Map<String, Map<String, String>> casework = new HashMap<>();
     private String otherToken;
     private long movedJob;
     private long alyatamaUnit;
@@ -140,6 +141,7 @@ final class AuthorizationFixtures {
         kartini = side("Kartini", KARTINI_WRITER, kartiniUnit, swTemanggung, kartiniUnit, USER_KARTINI);
         alyatama = side("Alyatama", ALYATAMA_WRITER, alyatamaUnit, alyatamaUnit, jambiSite, USER_ALYATAMA);
         otherToken = tokenId(USER_KARTINI);
+        caseworkSides(swTemanggung);
         asAdminDo(() -> account(MOVED_WORKER, Role.SOCIAL_WORKER, alyatamaUnit));
         movedJob = importJob(MOVED_WORKER, alyatamaUnit, "pindah");
         asAdminDo(() -> {
@@ -297,11 +299,96 @@ final class AuthorizationFixtures {
                         false,
                         Map.of("code", "PEOPLE_REGISTERED", "unit", String.valueOf(side.personUnit())),
                         null);
+            case "enrolment", "activity", "referral" -> {
+                Map<String, String> vars = new HashMap<>(casework.get(side.name()));
+                if (!fixture.equals("enrolment")) {
+                    vars.put("id", vars.get(fixture + "Id"));
+                }
+                yield new Variant(label, Long.valueOf(vars.get("unit")), null, false, vars, null);
+            }
             default -> throw new IllegalArgumentException("unknown fixture " + fixture);
         };
     }
 
     // ------------------------------------------------------------------------------------------------- creating
+
+    /**
+     * Case core objects on each side: an enrolment (Kartini: SW Peduli at SW Peduli Temanggung; Alyatama: Pesona
+     * Surga at the Alyatama unit) with two assessments, a plan with a goal, an activity with an attachment, and an
+     * incoming referral to the unit.
+     */
+    private void caseworkSides(long swTemanggung) throws Exception {
+        asAdminDo(() -> context.getBeansOfType(id.peduli.platform.DemoSeed.class).values().stream()
+                .filter(seed -> seed.name().equals("casework-v1"))
+                .forEach(id.peduli.platform.DemoSeed::load));
+        caseworkSide("Kartini", KARTINI_WRITER, swTemanggung, "SW_PEDULI", "WORKSHOP_SERVICES");
+        caseworkSide("Alyatama", ALYATAMA_WRITER, alyatamaUnit, "PESONA_SURGA", "CHILD_WELFARE_SERVICES");
+    }
+
+    private void caseworkSide(String name, String writer, long unitId, String programme, String purpose)
+            throws Exception {
+        long person = person(writer, unitId);
+        api(
+                post("/api/v1/people/" + person + "/consents"),
+                writer,
+                "{\"purpose\":\"" + purpose + "\",\"basis\":\"PUBLIC_TASK\",\"noticeVersion\":\"v1\","
+                        + "\"givenOn\":\"2026-01-05\"}");
+        long enrolment = id(api(
+                post("/api/v1/casework/enrolments"),
+                writer,
+                "{\"personId\":" + person + ",\"programmeCode\":\"" + programme + "\",\"unitId\":" + unitId + "}"));
+        MvcResult templates = api(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/casework/templates"),
+                writer,
+                null);
+        String json = templates.getResponse().getContentAsString();
+        long template = ((Number) JsonPath.read(json, "$[0].id")).longValue();
+        List<Number> items = JsonPath.read(json, "$[0].domains[*].items[*].id");
+        StringBuilder scores = new StringBuilder();
+        for (Number item : items) {
+            scores.append(scores.isEmpty() ? "" : ",").append('"').append(item).append("\":3");
+        }
+        String assessment =
+                "{\"templateId\":" + template + ",\"assessedOn\":\"2026-01-10\",\"scores\":{" + scores + "}}";
+        long a = id(api(post("/api/v1/casework/enrolments/" + enrolment + "/assessments"), writer, assessment));
+        long b = id(api(post("/api/v1/casework/enrolments/" + enrolment + "/assessments"), writer, assessment));
+        MvcResult plan = api(
+                post("/api/v1/casework/enrolments/" + enrolment + "/plans"),
+                writer,
+                "{\"title\":\"Rencana\",\"reviewOn\":\"2026-12-01\",\"goal\":{\"description\":\"Tujuan\","
+                        + "\"target\":\"Target\",\"independenceLevel\":2,\"reviewOn\":\"2026-12-01\"}}");
+        long planId = id(plan);
+        long goalId = ((Number) JsonPath.read(plan.getResponse().getContentAsString(), "$.goals[0].id")).longValue();
+        long activity = id(api(
+                post("/api/v1/casework/units/" + unitId + "/activities"),
+                writer,
+                "{\"type\":\"GROUP_SESSION\",\"heldOn\":\""
+                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"))
+                        + "\",\"durationMinutes\":60,\"staff\":\"Petugas\","
+                        + "\"component\":\"VOCATIONAL\",\"attendance\":{\"" + enrolment + "\":true}}"));
+        MvcResult attachment = mvc.perform(multipart("/api/v1/casework/activities/" + activity + "/attachments")
+                        .file(new MockMultipartFile("file", "foto.png", "image/png", png()))
+                        .header("Authorization", "Bearer " + token(writer)))
+                .andReturn();
+        long attachmentId = id(require(attachment, 201));
+        long referral = id(api(
+                post("/api/v1/casework/referrals"),
+                writer,
+                "{\"personId\":" + person + ",\"direction\":\"INCOMING\",\"toUnitId\":" + unitId
+                        + ",\"outsideService\":\"Puskesmas\",\"reason\":\"Matriks\"}"));
+        Map<String, String> vars = new HashMap<>();
+        vars.put("id", String.valueOf(enrolment));
+        vars.put("unit", String.valueOf(unitId));
+        vars.put("unitId", String.valueOf(unitId));
+        vars.put("a", String.valueOf(a));
+        vars.put("b", String.valueOf(b));
+        vars.put("planId", String.valueOf(planId));
+        vars.put("goalId", String.valueOf(goalId));
+        vars.put("activityId", String.valueOf(activity));
+        vars.put("attachmentId", String.valueOf(attachmentId));
+        vars.put("referralId", String.valueOf(referral));
+        casework.put(name, vars);
+    }
 
     private long unitNamed(String name) {
         return organizations.tree().stream()

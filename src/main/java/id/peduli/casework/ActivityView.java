@@ -1,0 +1,25 @@
+package id.peduli.casework;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A service activity at a unit: what, when, how long, by whom, for which ATENSI component, and who attended. */
+public record ActivityView(
+        long id,
+        long unitId,
+        String type,
+        LocalDate heldOn,
+        int durationMinutes,
+        String staff,
+        RehabComponent component,
+        String notes,
+        List<Participant> participants,
+        List<Attachment> attachments) {
+
+    @Schema(name = "CaseworkActivityParticipant")
+    public record Participant(long enrolmentId, long personId, boolean attended) {}
+
+    @Schema(name = "CaseworkActivityAttachment")
+    public record Attachment(long id, String fileName, String contentType, int size) {}
+}
