@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 public final class PageText {
 
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1>");
+    /** Tags that do not break a line of text: removed without leaving a space. */
+    private static final Pattern INLINE_TAG =
+            Pattern.compile("(?is)</?(span|a|strong|em|b|i|small|code|abbr|mark|time)\\b[^>]*>");
+
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern HREF = Pattern.compile("<a\\b[^>]*\\bhref=\"([^\"]*)\"");
 
@@ -17,6 +21,7 @@ public final class PageText {
     /** What a reader sees: the text without tags, scripts and styles, entities decoded, spaces collapsed. */
     public static String text(String html) {
         String text = SCRIPT_OR_STYLE.matcher(html).replaceAll(" ");
+        text = INLINE_TAG.matcher(text).replaceAll("");
         text = TAG.matcher(text).replaceAll(" ");
         text = text.replace("&nbsp;", " ")
                 .replace("&lt;", "<")
