@@ -23,4 +23,12 @@ public interface AuditLabels {
     default Map<String, List<String>> valueKeyPrefixes() {
         return Map.of();
     }
+
+    /**
+     * A readable form of a value of {@code field} that no message can give (a region code: its name), or null when
+     * this module has none. Called for the values shown on one page of the viewer.
+     */
+    default String describe(String field, String value) {
+        return null;
+    }
 }

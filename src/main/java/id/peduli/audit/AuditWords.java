@@ -25,6 +25,7 @@ public final class AuditWords {
     private final Ui ui;
     private final List<String> subjectTypes;
     private final Map<String, List<String>> prefixes;
+    private final List<AuditLabels> labels;
 
     AuditWords(Ui ui, List<AuditLabels> labels) {
         this.ui = ui;
@@ -41,6 +42,7 @@ public final class AuditWords {
                 .sorted(Comparator.comparing(this::subject, collator))
                 .toList();
         this.prefixes = merged;
+        this.labels = List.copyOf(labels);
     }
 
     /** The declared subject types, sorted by their label, for the filter list. */
@@ -69,6 +71,12 @@ public final class AuditWords {
     public String value(String field, String value) {
         if (value == null) {
             return "—";
+        }
+        for (AuditLabels l : labels) {
+            String described = l.describe(field, value);
+            if (described != null) {
+                return described;
+            }
         }
         if (CODE.matcher(value).matches()) {
             String label = label(field, value);

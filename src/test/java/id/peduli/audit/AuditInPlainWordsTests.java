@@ -130,6 +130,29 @@ class AuditInPlainWordsTests {
     }
 
     @Test
+    void aRegionCodeInAChangeIsShownWithItsName() throws Exception {
+        log.record(AuditRecord.of(AuditAction.UPDATE, "OrgUnit", 626262)
+                .actor(null, "region.probe")
+                .change("region", "33.23", "31.71")
+                .change("type", "SITE", "TECHNICAL_UNIT"));
+        String temanggung = context.getBean(id.peduli.region.Regions.class)
+                .find("33.23")
+                .orElseThrow()
+                .name();
+        String jakarta = context.getBean(id.peduli.region.Regions.class)
+                .find("31.71")
+                .orElseThrow()
+                .name();
+
+        String table = PageText.text(PageText.element(page("/audit?username=region.probe", "id"), "auditTable"));
+
+        assertThat(table)
+                .contains("Wilayah: " + temanggung + " (33.23) → " + jakarta + " (31.71)")
+                .contains("Unit organisasi")
+                .doesNotContain("TECHNICAL_UNIT");
+    }
+
+    @Test
     void theSubjectTypeIsChosenFromAListOfLabelsAndRefusedAttemptsHaveTheirOwnFilter() throws Exception {
         String html = page("/audit", "id");
         String select = PageText.element(html, "fType");
