@@ -102,6 +102,21 @@ class GrantRules {
         }
     }
 
+    /**
+     * A grant made on a page names its unit: there is no default. A grant for every unit (no unit) is given only when
+     * the administrator also confirmed the whole country, so that it is never given by leaving the unit empty; a unit
+     * together with that confirmation is contradictory and refused as well.
+     */
+    void requireUnitChosen(Long unitId, Boolean wholeCountry) {
+        boolean confirmed = Boolean.TRUE.equals(wholeCountry);
+        if (unitId == null && !confirmed) {
+            throw BusinessException.invalid("unitId", national() ? "grant.unitOrWholeCountry" : "grant.unitRequired");
+        }
+        if (unitId != null && confirmed) {
+            throw BusinessException.invalid("unitId", "grant.unitAndWholeCountry");
+        }
+    }
+
     /** The units the current administrator may give grants for, in tree order. */
     List<OrgUnit> grantableUnits() {
         Access.Scope scope = access.scope(Role.SYSTEM_ADMIN.name());

@@ -10,7 +10,8 @@ public record NewUserForm(
         String locale,
         Boolean enabled,
         Role role,
-        Long unitId) {
+        Long unitId,
+        Boolean wholeCountry) {
 
     NewUserCommand command() {
         return new NewUserCommand(
@@ -21,6 +22,6 @@ public record NewUserForm(
     }
 
     static NewUserForm empty() {
-        return new NewUserForm("", "", "", "", "", "id", true, null, null);
+        return new NewUserForm("", "", "", "", "", "id", true, null, null, null);
     }
 }

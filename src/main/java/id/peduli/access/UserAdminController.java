@@ -63,6 +63,9 @@ class UserAdminController {
         FormErrors errors = validate(form.command());
         if (!errors.any()) {
             try {
+                if (form.role() != null) {
+                    rules.requireUnitChosen(form.unitId(), form.wholeCountry());
+                }
                 rules.requireFirstGrant(form.role(), form.unitId());
                 UserView created = users.create(form.command(), form.role(), form.unitId());
                 Flash.success(redirect, ui.t("user.created", created.username()));
@@ -116,10 +119,15 @@ class UserAdminController {
             @PathVariable long id,
             @RequestParam(value = "role", required = false) Role role,
             @RequestParam(value = "unitId", required = false) Long unitId,
+            @RequestParam(value = "wholeCountry", required = false) Boolean wholeCountry,
             Ui ui,
             RedirectAttributes redirect) {
         rules.requireManaged(id);
         try {
+            if (role == null) {
+                throw BusinessException.invalid("role", "grant.roleRequired");
+            }
+            rules.requireUnitChosen(unitId, wholeCountry);
             rules.requireGrantable(id, role, unitId);
             users.addGrant(id, role, unitId);
             Flash.success(redirect, ui.t("grant.added"));

@@ -30,6 +30,11 @@ public final class AuditAction {
     public static final AuditAction TOKEN_REVOKED = new AuditAction("TOKEN_REVOKED");
     public static final AuditAction MOVE = new AuditAction("MOVE");
     public static final AuditAction MERGE = new AuditAction("MERGE");
+    /**
+     * A request for personal data refused with 403 or answered 404 (see docs/adr on refused attempts): written by the
+     * audit module itself, never by a module.
+     */
+    public static final AuditAction REFUSED = new AuditAction("REFUSED");
 
     /** The general actions, in the order the audit viewer lists them before the modules' own. */
     static final java.util.List<AuditAction> GENERAL = java.util.List.of(
@@ -48,7 +53,8 @@ public final class AuditAction {
             TOKEN_CREATED,
             TOKEN_REVOKED,
             MOVE,
-            MERGE);
+            MERGE,
+            REFUSED);
 
     private final String code;
 

@@ -28,10 +28,12 @@ class AuditPageController {
 
     private final AuditTrail trail;
     private final AuditLog log;
+    private final List<AuditLabels> labels;
 
-    AuditPageController(AuditTrail trail, AuditLog log) {
+    AuditPageController(AuditTrail trail, AuditLog log, List<AuditLabels> labels) {
         this.trail = trail;
         this.log = log;
+        this.labels = labels;
     }
 
     @GetMapping("/audit")
@@ -45,6 +47,7 @@ class AuditPageController {
                     LocalDate from,
             @RequestParam(value = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(value = "page", defaultValue = "0") int page,
+            id.peduli.platform.Ui ui,
             Model model) {
         AuditFilter filter = new AuditFilter(username, action, subjectType, subjectId, orgUnitId, from, to);
         PageResult<AuditEntry> result = trail.search(filter, page, 50);
@@ -53,6 +56,7 @@ class AuditPageController {
         model.addAttribute("query", filter.query());
         model.addAttribute("result", result);
         model.addAttribute("actions", trail.actions());
+        model.addAttribute("words", new AuditWords(ui, labels));
         return "audit/log";
     }
 }
@@ -91,6 +95,16 @@ class AuditApiController {
         PageResult<AuditEntry> result = trail.search(filter, page, size);
         log.record(AuditTrail.readRecord(filter, page));
         return result;
+    }
+}
+
+/** The audit module's own subject: reading the log is itself logged. */
+@Component
+class AuditOwnLabels implements AuditLabels {
+
+    @Override
+    public List<String> subjectTypes() {
+        return List.of("AuditLog");
     }
 }
 

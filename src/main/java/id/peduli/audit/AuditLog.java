@@ -43,7 +43,7 @@ public class AuditLog {
                 username = authentication.getName();
             }
         }
-        String address = null;
+        String address = record.clientAddress();
         String agent = null;
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {
@@ -70,6 +70,17 @@ public class AuditLog {
                 .param("agent", agent)
                 .param("changes", changes)
                 .update();
+    }
+
+    /**
+     * The client address of the current request, or null outside a request. A module that starts background work on
+     * behalf of a request keeps it and passes it to {@link AuditRecord#clientAddress} for the entries that work writes.
+     */
+    public static String requestAddress() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getRemoteAddr()
+                : null;
     }
 
     private static List<Map<String, Object>> changesAsMaps(List<AuditRecord.Change> changes) {

@@ -17,6 +17,7 @@ public final class AuditRecord {
     private String purpose;
     private String username;
     private Long userId;
+    private String clientAddress;
     private final List<Change> changes = new ArrayList<>();
 
     private AuditRecord(AuditAction action, String subjectType, String subjectId) {
@@ -43,6 +44,16 @@ public final class AuditRecord {
     public AuditRecord actor(Long userId, String username) {
         this.userId = userId;
         this.username = username;
+        return this;
+    }
+
+    /**
+     * The client address of the request that started the work, for an entry written outside any request (a
+     * background job such as an import): capture it with {@link AuditLog#requestAddress()} when the job is started.
+     * Ignored when the entry is written during a request, whose own address is taken.
+     */
+    public AuditRecord clientAddress(String clientAddress) {
+        this.clientAddress = clientAddress;
         return this;
     }
 
@@ -94,6 +105,10 @@ public final class AuditRecord {
 
     Long userId() {
         return userId;
+    }
+
+    String clientAddress() {
+        return clientAddress;
     }
 
     List<Change> changes() {

@@ -28,15 +28,28 @@ class OrgUnitPageController {
 
     private final Organizations organizations;
     private final Validator validator;
+    private final id.peduli.region.Regions regions;
 
-    OrgUnitPageController(Organizations organizations, Validator validator) {
+    OrgUnitPageController(Organizations organizations, Validator validator, id.peduli.region.Regions regions) {
         this.organizations = organizations;
         this.validator = validator;
+        this.regions = regions;
+    }
+
+    /** The units of a list with the names of their regions, so that a reader sees names rather than codes. */
+    private void listModel(Model model, List<OrgUnit> units) {
+        model.addAttribute("units", units);
+        model.addAttribute(
+                "regionNames",
+                regions.names(units.stream()
+                        .map(OrgUnit::regionCode)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toSet())));
     }
 
     @GetMapping("/units")
     String myUnits(@RequestParam(value = "q", required = false) String q, Model model) {
-        model.addAttribute("units", filter(organizations.visibleTo(), q));
+        listModel(model, filter(organizations.visibleTo(), q));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("manage", false);
         return "organization/units";
@@ -45,7 +58,7 @@ class OrgUnitPageController {
     @GetMapping("/admin/units")
     @PreAuthorize(OrganizationRoles.ADMINISTER_EXPRESSION)
     String manage(@RequestParam(value = "q", required = false) String q, Model model) {
-        model.addAttribute("units", filter(adminUnits(), q));
+        listModel(model, filter(adminUnits(), q));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("manage", true);
         return "organization/units";

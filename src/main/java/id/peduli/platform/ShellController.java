@@ -16,15 +16,21 @@ class ShellController {
     private final LocaleResolver localeResolver;
     private final ApplicationEventPublisher events;
     private final BuildInfo buildInfo;
+    private final HomePage homePage;
 
-    ShellController(LocaleResolver localeResolver, ApplicationEventPublisher events, BuildInfo buildInfo) {
+    ShellController(
+            LocaleResolver localeResolver, ApplicationEventPublisher events, BuildInfo buildInfo, HomePage homePage) {
         this.localeResolver = localeResolver;
         this.events = events;
         this.buildInfo = buildInfo;
+        this.homePage = homePage;
     }
 
+    /** What Peduli is for each role the user holds, and what to do first: tasks waiting with counts, first steps. */
     @GetMapping("/")
-    String home() {
+    String home(org.springframework.ui.Model model) {
+        PeduliPrincipal principal = UiAdvice.currentPrincipal();
+        model.addAttribute("parts", principal == null ? java.util.List.of() : homePage.parts(principal));
         return "platform/home";
     }
 

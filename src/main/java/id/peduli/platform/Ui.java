@@ -60,6 +60,16 @@ public final class Ui {
         }
     }
 
+    /** Whether a message exists for {@code key} (in any language: the default file holds every key). */
+    public boolean has(String key) {
+        try {
+            messages.getMessage(key, null, locale);
+            return true;
+        } catch (NoSuchMessageException e) {
+            return false;
+        }
+    }
+
     public String lang() {
         return locale.getLanguage();
     }

@@ -182,8 +182,11 @@ public class Regions {
         return path.stream().map(Region::name).collect(Collectors.joining(PATH_SEPARATOR));
     }
 
-    /** The names of the given regions by code; unknown codes are left out. */
-    Map<String, String> names(Collection<String> codes) {
+    /**
+     * The names of the given regions by code, in one query, for a page that lists many codes (a unit list shows
+     * "Kota Jakarta Pusat", not "31.71"); unknown codes are left out.
+     */
+    public Map<String, String> names(Collection<String> codes) {
         List<String> wellFormed =
                 codes.stream().filter(RegionCodes::isWellFormed).distinct().toList();
         if (wellFormed.isEmpty()) {

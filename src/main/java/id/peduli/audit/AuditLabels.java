@@ -1,0 +1,34 @@
+package id.peduli.audit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Contribution: the words the audit viewer needs to show a module's entries in the reader's language. A module
+ * publishes one bean naming the subject types it writes (the viewer shows the message {@code audit.subject.<Type>},
+ * which the module adds to its own messages, and offers the types as a list to filter by) and, for changed fields
+ * and purposes that hold a code, the message-key prefixes of their labels ({@code "basis" -> "basis."} shows
+ * {@code CONSENT} as the label of {@code basis.CONSENT}). A field's own name is shown as the message
+ * {@code audit.field.<field>} when there is one.
+ */
+public interface AuditLabels {
+
+    /** The purpose of an entry, as a key of {@link #valueKeyPrefixes()}. */
+    String PURPOSE = "purpose";
+
+    /** The subject types this module writes to the log, e.g. {@code Person}. */
+    List<String> subjectTypes();
+
+    /** Per changed field (or {@link #PURPOSE}), the message-key prefixes of the labels of its coded values. */
+    default Map<String, List<String>> valueKeyPrefixes() {
+        return Map.of();
+    }
+
+    /**
+     * A readable form of a value of {@code field} that no message can give (a region code: its name), or null when
+     * this module has none. Called for the values shown on one page of the viewer.
+     */
+    default String describe(String field, String value) {
+        return null;
+    }
+}
