@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Near-duplicate proposals: which earlier proposals (of this period or earlier ones, of any agency) closely match the
@@ -23,10 +24,15 @@ import java.util.PriorityQueue;
  * the proposal's shingles found in the earlier one, which is high when a short proposal was copied out of a longer
  * one.
  *
- * <p><b>Speed.</b> The index is an inverted index: for every shingle the earlier proposals that contain it (one
- * array of all postings, addressed through an open-addressing hash table). A query looks up each of its shingles
- * once and counts shared shingles per earlier proposal, so it only ever touches proposals that share something;
- * similarity is exact, not estimated. Built once per period; read-only afterwards and safe to query from several
+ * <p><b>Speed.</b> The index keeps the sorted distinct shingle hashes of all proposals, for every shingle the
+ * proposals that contain it (postings) and for every proposal its shingles. A query looks up each of its shingles
+ * once (binary search) and counts, through the postings, how many shingles each earlier proposal shares with it; it
+ * only ever touches proposals that share something. Shingles found in more than 5 % of the proposals (and more than
+ * 200 of them: common phrasing of proposal writing such as "waktu layanan turun dari") are skipped in that count; the
+ * {@value #CANDIDATES} proposals sharing the most uncommon shingles (at least 20 per match asked for) are then
+ * compared exactly, all shingles included, by merging the two sorted lists. So the similarity is exact, never
+ * estimated; what the cut-off costs is that a proposal sharing nothing but common phrasing is not found (it is not a
+ * near-duplicate). The index is built once per period, is read-only afterwards and may be queried from several
  * threads.
  */
 public final class NearDuplicates {
@@ -56,28 +62,39 @@ public final class NearDuplicates {
     /** Most passages shown per match. */
     public static final int MAX_PASSAGES = 5;
 
+    /**
+     * A shingle found in more than this share of the indexed proposals (and in more than {@link #COMMON_FLOOR} of them)
+     * is common phrasing: it counts in the similarity, but does not by itself make a proposal a candidate.
+     */
+    static final double COMMON_SHARE = 0.05;
+
+    static final int COMMON_FLOOR = 200;
+
+    /** Candidates (by shared uncommon shingles) whose exact similarity is computed, at least. */
+    static final int CANDIDATES = 200;
+
     private final Document[] documents;
-    private final int[] shingleCounts;
-    private final long[] tableKeys;
-    private final int[] tableSlots;
-    private final int mask;
+    /** The distinct shingle hashes of all documents, sorted; a shingle's slot is its index here. */
+    private final long[] keys;
+    /** postings[postingStarts[slot] .. postingStarts[slot + 1]) = the documents containing the shingle, ascending. */
     private final int[] postingStarts;
+
     private final int[] postings;
+    /** docSlots[docStarts[d] .. docStarts[d + 1]) = the slots of document d's shingles, ascending. */
+    private final int[] docStarts;
+
+    private final int[] docSlots;
+    private final int common;
 
     private NearDuplicates(
-            Document[] documents,
-            int[] shingleCounts,
-            long[] tableKeys,
-            int[] tableSlots,
-            int[] postingStarts,
-            int[] postings) {
+            Document[] documents, long[] keys, int[] postingStarts, int[] postings, int[] docStarts, int[] docSlots) {
         this.documents = documents;
-        this.shingleCounts = shingleCounts;
-        this.tableKeys = tableKeys;
-        this.tableSlots = tableSlots;
-        this.mask = tableKeys.length - 1;
+        this.keys = keys;
         this.postingStarts = postingStarts;
         this.postings = postings;
+        this.docStarts = docStarts;
+        this.docSlots = docSlots;
+        this.common = Math.max(COMMON_FLOOR, (int) (documents.length * COMMON_SHARE));
     }
 
     /** Builds the index of the earlier proposals. */
@@ -85,54 +102,49 @@ public final class NearDuplicates {
         Document[] documents = earlier.toArray(Document[]::new);
         int n = documents.length;
         long[][] shingles = new long[n][];
-        int[] counts = new int[n];
-        long total = 0;
+        int[] docStarts = new int[n + 1];
         for (int d = 0; d < n; d++) {
             Document document = Objects.requireNonNull(documents[d], "document");
             shingles[d] = IndonesianText.distinct(IndonesianText.shingles(IndonesianText.words(combined(document))));
-            counts[d] = shingles[d].length;
-            total += counts[d];
-        }
-        if (total > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException("too much text for one index");
-        }
-        int capacity = Integer.highestOneBit((int) Math.max(16, total * 2)) << 1;
-        long[] keys = new long[capacity];
-        int[] slots = new int[capacity];
-        Arrays.fill(slots, -1);
-        int m = capacity - 1;
-        // first pass: distinct shingles and their document frequency
-        int[] frequency = new int[(int) Math.max(16, total)];
-        int distinct = 0;
-        for (long[] doc : shingles) {
-            for (long h : doc) {
-                int i = (int) IndonesianText.mix(h) & m;
-                while (slots[i] >= 0 && keys[i] != h) {
-                    i = (i + 1) & m;
-                }
-                if (slots[i] < 0) {
-                    keys[i] = h;
-                    slots[i] = distinct++;
-                }
-                frequency[slots[i]]++;
+            if ((long) docStarts[d] + shingles[d].length > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("too much text for one index");
             }
+            docStarts[d + 1] = docStarts[d] + shingles[d].length;
         }
-        int[] starts = new int[distinct + 1];
-        for (int s = 0; s < distinct; s++) {
-            starts[s + 1] = starts[s] + frequency[s];
-        }
-        int[] fill = Arrays.copyOf(starts, distinct);
-        int[] postings = new int[(int) total];
+        int total = docStarts[n];
+        long[] all = new long[total];
         for (int d = 0; d < n; d++) {
-            for (long h : shingles[d]) {
-                int i = (int) IndonesianText.mix(h) & m;
-                while (keys[i] != h) {
-                    i = (i + 1) & m;
-                }
-                postings[fill[slots[i]]++] = d;
+            System.arraycopy(shingles[d], 0, all, docStarts[d], shingles[d].length);
+        }
+        long[] keys = IndonesianText.distinct(all);
+        all = null;
+        int[] postingStarts = new int[keys.length + 1];
+        int[] docSlots = new int[total];
+        for (int d = 0; d < n; d++) {
+            long[] mine = shingles[d];
+            for (int i = 0; i < mine.length; i++) {
+                int slot = Arrays.binarySearch(keys, mine[i]);
+                docSlots[docStarts[d] + i] = slot;
+                postingStarts[slot + 1]++;
+            }
+            shingles[d] = null;
+        }
+        for (int slot = 0; slot < keys.length; slot++) {
+            postingStarts[slot + 1] += postingStarts[slot];
+        }
+        int[] fill = Arrays.copyOf(postingStarts, keys.length);
+        int[] postings = new int[total];
+        for (int d = 0; d < n; d++) {
+            for (int i = docStarts[d]; i < docStarts[d + 1]; i++) {
+                postings[fill[docSlots[i]]++] = d;
             }
         }
-        return new NearDuplicates(documents, counts, keys, slots, starts, postings);
+        return new NearDuplicates(documents, keys, postingStarts, postings, docStarts, docSlots);
+    }
+
+    /** The Indonesian function words left out of the comparison. */
+    public static Set<String> stopWords() {
+        return IndonesianText.STOP_WORDS;
     }
 
     /** Number of proposals in the index. */
@@ -142,7 +154,7 @@ public final class NearDuplicates {
 
     /**
      * The {@code k} earlier proposals most similar to the given one, most similar first (equal similarity: lower id
-     * first); only those sharing at least one shingle, never the proposal itself (same id).
+     * first); only those sharing at least one uncommon shingle (see above), never the proposal itself (same id).
      */
     public List<Match> similar(Document proposal, int k) {
         return similar(proposal, k, 0);
@@ -159,12 +171,22 @@ public final class NearDuplicates {
         if (query.length == 0) {
             return List.of();
         }
+        // the proposal's shingles known to the index, as sorted slots; unknown ones only count in its size
+        int[] slots = new int[query.length];
+        int known = 0;
+        for (long h : query) {
+            int slot = Arrays.binarySearch(keys, h);
+            if (slot >= 0) {
+                slots[known++] = slot;
+            }
+        }
+        slots = Arrays.copyOf(slots, known); // ascending, as keys and query are sorted
+        // candidates: documents sharing uncommon shingles, counted through the postings
         int[] shared = new int[documents.length];
         int[] touched = new int[Math.min(documents.length, 1024)];
         int touchedCount = 0;
-        for (long h : query) {
-            int slot = slotOf(h);
-            if (slot < 0) {
+        for (int slot : slots) {
+            if (postingStarts[slot + 1] - postingStarts[slot] > common) {
                 continue;
             }
             for (int p = postingStarts[slot]; p < postingStarts[slot + 1]; p++) {
@@ -177,6 +199,18 @@ public final class NearDuplicates {
                 }
             }
         }
+        int limit = Math.max(CANDIDATES, 20 * k);
+        if (touchedCount > limit) {
+            long[] byCount = new long[touchedCount];
+            for (int t = 0; t < touchedCount; t++) {
+                byCount[t] = ((long) shared[touched[t]] << 32) | touched[t];
+            }
+            Arrays.sort(byCount);
+            for (int t = 0; t < limit; t++) {
+                touched[t] = (int) byCount[touchedCount - 1 - t];
+            }
+            touchedCount = limit;
+        }
         Comparator<Candidate> worstFirst =
                 Comparator.comparingDouble(Candidate::similarity).thenComparing(c -> -documents[c.index].id());
         PriorityQueue<Candidate> best = new PriorityQueue<>(worstFirst);
@@ -185,8 +219,8 @@ public final class NearDuplicates {
             if (documents[d].id() == proposal.id()) {
                 continue;
             }
-            int s = shared[d];
-            double similarity = (double) s / (query.length + shingleCounts[d] - s);
+            int s = intersection(slots, d);
+            double similarity = (double) s / (query.length + docStarts[d + 1] - docStarts[d] - s);
             if (similarity < minSimilarity) {
                 continue;
             }
@@ -217,15 +251,26 @@ public final class NearDuplicates {
 
     private record Candidate(int index, double similarity, double containment) {}
 
-    private int slotOf(long h) {
-        int i = (int) IndonesianText.mix(h) & mask;
-        while (tableSlots[i] >= 0) {
-            if (tableKeys[i] == h) {
-                return tableSlots[i];
+    /** Number of shingles (slots, ascending) the proposal shares with document d: a merge of two sorted lists. */
+    private int intersection(int[] slots, int d) {
+        int i = 0;
+        int j = docStarts[d];
+        int end = docStarts[d + 1];
+        int count = 0;
+        while (i < slots.length && j < end) {
+            int a = slots[i];
+            int b = docSlots[j];
+            if (a == b) {
+                count++;
+                i++;
+                j++;
+            } else if (a < b) {
+                i++;
+            } else {
+                j++;
             }
-            i = (i + 1) & mask;
         }
-        return -1;
+        return count;
     }
 
     /**
