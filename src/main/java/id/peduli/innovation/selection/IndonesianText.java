@@ -16,7 +16,7 @@ final class IndonesianText {
 
     /**
      * Function words that carry no content: conjunctions, prepositions, pronouns, auxiliaries and fillers common in
-     * proposal prose ("yang", "dan", "untuk", "telah", "tersebut", …).
+     * proposal prose (“yang”, “dan”, “untuk”, “telah”, “tersebut”, …).
      */
     static final Set<String> STOP_WORDS = Set.of(
             "ada",

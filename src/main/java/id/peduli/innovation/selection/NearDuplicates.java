@@ -16,8 +16,8 @@ import java.util.Set;
  * title and text of a proposal, ranked by similarity, with the matching passages side by side.
  *
  * <p><b>Text.</b> Title and text are read as one text. Words are lower-cased, punctuation separates words, and a
- * short list of Indonesian function words ("yang", "dan", "untuk", …) is dropped, so that "Pelayanan KTP, yang cepat"
- * and "pelayanan ktp cepat" read the same. Every run of three consecutive kept words is a shingle, hashed to 64 bits.
+ * short list of Indonesian function words (“yang”, “dan”, “untuk”, …) is dropped, so that “Pelayanan KTP, yang cepat”
+ * and “pelayanan ktp cepat” read the same. Every run of three consecutive kept words is a shingle, hashed to 64 bits.
  *
  * <p><b>Similarity</b> is the Jaccard index of the two sets of shingles: shared shingles divided by the shingles of
  * either (0 = nothing in common, 1 = the same words in the same order). {@link Match#containment()} adds the share of
@@ -28,7 +28,7 @@ import java.util.Set;
  * proposals that contain it (postings) and for every proposal its shingles. A query looks up each of its shingles
  * once (binary search) and counts, through the postings, how many shingles each earlier proposal shares with it; it
  * only ever touches proposals that share something. Shingles found in more than 5 % of the proposals (and more than
- * 200 of them: common phrasing of proposal writing such as "waktu layanan turun dari") are skipped in that count; the
+ * 200 of them: common phrasing of proposal writing such as “waktu layanan turun dari”) are skipped in that count; the
  * {@value #CANDIDATES} proposals sharing the most uncommon shingles (at least 20 per match asked for) are then
  * compared exactly, all shingles included, by merging the two sorted lists. So the similarity is exact, never
  * estimated; what the cut-off costs is that a proposal sharing nothing but common phrasing is not found (it is not a

@@ -17,7 +17,7 @@ import java.util.Set;
  * by {@code n}, not {@code n − 1}) of all their raw totals in the period are computed; a score's {@code z = (raw − m) /
  * s}.
  *
- * <p><b>Rescaling to 0–100.</b> {@code normalised = 50 + 10 · z}, clamped to 0..100 (the "T-score" convention). It
+ * <p><b>Rescaling to 0–100.</b> {@code normalised = 50 + 10 · z}, clamped to 0..100 (the “T-score” convention). It
  * was chosen over a min–max rescaling of all z over the period because it depends only on the evaluator's own scores:
  * one extreme score of another evaluator does not stretch or squeeze everybody's scale, adding a score changes only
  * the scores of that evaluator, and the figure reads the same every year (50 is the evaluator's average, 60 one

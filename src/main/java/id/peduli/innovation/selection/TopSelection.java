@@ -37,11 +37,11 @@ public final class TopSelection {
         CATEGORY,
         GROUP,
         PARTICIPANT_TYPE,
-        /** Disadvantaged regions (terdepan, terluar, tertinggal); the only value is {@code "3T"}. */
+        /** Disadvantaged regions (terdepan, terluar, tertinggal); the only value is {@code 3T}. */
         THREE_T
     }
 
-    /** One quota: a dimension and a value, e.g. participant type "city". */
+    /** One quota: a dimension and a value, e.g. participant type “city”. */
     public record QuotaKey(Dimension dimension, String value) {
         public QuotaKey {
             Objects.requireNonNull(dimension, "dimension");
