@@ -93,6 +93,25 @@ class NearDuplicatesTest {
         assertThat(NearDuplicates.index(List.of()).similar(A, 3)).isEmpty();
     }
 
+    @Test
+    void commonPhrasingAloneDoesNotMakeACandidateButCountsInTheSimilarity() {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            // 7 words → 5 shingles: [waktu layanan turun] [layanan turun drastis] in all 250 (more than 200: common),
+            // [turun drastis kode<i>] [drastis kode<i> unik<i>] [kode<i> unik<i> nomor<i>] in this one only
+            docs.add(new Document(i, i, 2024, "", "Waktu layanan turun drastis kode" + i + " unik" + i + " nomor" + i));
+        }
+        NearDuplicates common = NearDuplicates.index(docs);
+        assertThat(common.similar(new Document(-1, 1, 2025, "", "waktu layanan turun drastis"), 5))
+                .isEmpty();
+        List<Match> matches =
+                common.similar(new Document(-2, 1, 2025, "", "Waktu layanan turun drastis kode7 unik7 nomor7"), 5);
+        // only document 7 shares an uncommon shingle; its similarity counts all 5 shared: 5 / (5 + 5 − 5) = 1.
+        // The 249 others (2 common shingles: 2 / (5 + 5 − 2) = 0.25) are not candidates.
+        assertThat(matches).extracting(Match::id).containsExactly(7L);
+        assertThat(matches.get(0).similarity()).isEqualTo(1.0);
+    }
+
     private static final String[] VOCABULARY = {
         "layanan", "kartu", "keluarga", "desa", "yang", "dan", "warga", "sampah", "bank", "posyandu", "balita", "gizi"
     };
