@@ -6,8 +6,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The registry's own consent purposes, and those of the two service programmes until their modules exist and declare
- * them (then the workshop and child welfare entries move there, with their labels).
+ * The registry's own consent purposes: photos, data sharing, research and service delivery. The programmes declare
+ * theirs in their own modules (the workshop and child welfare purposes in the case core).
  */
 @Component
 class RegistryConsentPurposes implements ConsentPurposes {
@@ -15,8 +15,6 @@ class RegistryConsentPurposes implements ConsentPurposes {
     @Override
     public List<Purpose> purposes() {
         return List.of(
-                Purpose.anyBasis("WORKSHOP_SERVICES", "consentPurpose.WORKSHOP_SERVICES", 100),
-                Purpose.anyBasis("CHILD_WELFARE_SERVICES", "consentPurpose.CHILD_WELFARE_SERVICES", 200),
                 new Purpose("PHOTO_USE", "consentPurpose.PHOTO_USE", Set.of(LawfulBasis.CONSENT), 900),
                 new Purpose(
                         "DATA_SHARING",
