@@ -6,6 +6,7 @@ import id.peduli.access.Users;
 import id.peduli.audit.AuditAction;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
+import id.peduli.casework.Programmes;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.OrgUnitType;
 import id.peduli.organization.Organizations;
@@ -49,6 +50,7 @@ class Sites {
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final Programmes programmes;
 
     Sites(
             JdbcClient jdbc,
@@ -57,7 +59,9 @@ class Sites {
             Users users,
             Registry registry,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            Programmes programmes) {
+        this.programmes = programmes;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.access = access;
@@ -119,6 +123,7 @@ class Sites {
             throw BusinessException.conflict("siteId", "workshop.siteExists", unit.name());
         }
         SiteCommand checked = checked(command);
+        programmes.ensure(Participants.PROGRAMME, "Sheltered Workshop Peduli", Programmes.WORKSHOP, unit.parentId());
         jdbc.sql("insert into workshop.site_profile (site_id, centre_id) values (?, ?)")
                 .params(siteId, unit.parentId())
                 .update();

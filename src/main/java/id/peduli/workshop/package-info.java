@@ -12,7 +12,8 @@
             "access",
             "audit",
             "registry",
-            "indicator"
+            "indicator",
+            "casework"
         })
 package id.peduli.workshop;
 

@@ -168,10 +168,19 @@ class WorkshopTests {
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+        String receipt = "{\"receivedOn\":\"" + LocalDate.now() + "\",\"method\":\"THUMBPRINT\","
+                + "\"receivedBy\":\"GUARDIAN\"}";
+        // the mentor of another site does not see this run at all
         mvc.perform(bearer(post("/api/v1/workshop/payouts/" + runId + "/lines/" + lineId + "/receipt"), context, MENTOR)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"receivedOn\":\"" + LocalDate.now() + "\",\"method\":\"THUMBPRINT\","
-                                + "\"receivedBy\":\"GUARDIAN\"}"))
+                        .content(receipt))
+                .andExpect(status().isNotFound());
+        mvc.perform(bearer(
+                                post("/api/v1/workshop/payouts/" + runId + "/lines/" + lineId + "/receipt"),
+                                context,
+                                MANAGER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(receipt))
                 .andExpect(status().isOk());
         assertThat(jdbc.sql("select received_by from workshop.payout_line where id = ?")
                         .param(lineId)

@@ -42,7 +42,8 @@ class PayoutRunBenchmark {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         long started = System.nanoTime();
         List<Long> products = tx.execute(s -> load());
-        System.out.printf("BENCH data: %d sites, %d records, loaded in %d ms%n",
+        System.out.printf(
+                "BENCH data: %d sites, %d records, loaded in %d ms%n",
                 SITES, SITES * PARTICIPANTS * DAYS, (System.nanoTime() - started) / 1_000_000);
         List<Long> sites = new ArrayList<>();
         for (long i = 0; i < SITES; i++) {
@@ -71,11 +72,13 @@ class PayoutRunBenchmark {
                     .param(FIRST_SITE)
                     .query(Long.class)
                     .single();
-            System.out.printf("BENCH try %d: payout run %d ms (%d lines stored), plain SUM GROUP BY %d ms (%d groups)%n",
+            System.out.printf(
+                    "BENCH try %d: payout run %d ms (%d lines stored), plain SUM GROUP BY %d ms (%d groups)%n",
                     i + 1, run[i], lines, baseline[i], rows);
         }
         System.out.printf("BENCH payout run: median %d ms, spread %d-%d ms%n", median(run), min(run), max(run));
-        System.out.printf("BENCH plain SUM GROUP BY: median %d ms, spread %d-%d ms%n",
+        System.out.printf(
+                "BENCH plain SUM GROUP BY: median %d ms, spread %d-%d ms%n",
                 median(baseline), min(baseline), max(baseline));
     }
 
@@ -97,18 +100,14 @@ class PayoutRunBenchmark {
         jdbc.sql("""
                         insert into workshop.session (site_id, held_on)
                         select ? + s, ?::date + d from generate_series(0, ? - 1) s, generate_series(0, ? - 1) d
-                        """)
-                .params(FIRST_SITE, PERIOD.atDay(1), SITES, DAYS)
-                .update();
+                        """).params(FIRST_SITE, PERIOD.atDay(1), SITES, DAYS).update();
         jdbc.sql("""
                         insert into workshop.attendance (session_id, site_id, held_on, enrolment_id, person_id, present,
                             entry_id)
                         select x.id, x.site_id, x.held_on, x.site_id * 100 + p, x.site_id * 100 + p, true,
                             gen_random_uuid()
                         from workshop.session x, generate_series(1, ?) p where x.site_id >= ?
-                        """)
-                .params(PARTICIPANTS, FIRST_SITE)
-                .update();
+                        """).params(PARTICIPANTS, FIRST_SITE).update();
         jdbc.sql("""
                         insert into workshop.production_record (session_id, site_id, made_on, enrolment_id, person_id,
                             product_id, quantity, rejects, minutes)
