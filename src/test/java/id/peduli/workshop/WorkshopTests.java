@@ -272,6 +272,41 @@ class WorkshopTests {
                 .andExpect(status().isConflict());
     }
 
+    @Test
+    void aPlacementSchedulesFollowUpsAndRefusesOneDatedBeforeIt() throws Exception {
+        long site = WorkshopTestSupport.site(context, "SW Peduli Semarang");
+        LocalDate start = LocalDate.now().minusDays(100);
+        Participant rina = WorkshopTestSupport.participant(context, mvc, site, "Rina Uji Kerja", start.minusMonths(6));
+        MvcResult created = mvc.perform(bearer(post("/api/v1/workshop/sites/" + site + "/placements"), context, MANAGER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participantId\":" + rina.enrolmentId() + ",\"employerName\":\"Konveksi Sumber Rejeki\","
+                                + "\"sector\":\"Garmen\",\"kind\":\"COMPETITIVE\",\"startedOn\":\"" + start + "\","
+                                + "\"monthlyWage\":1500000,\"hoursPerWeek\":35,\"support\":\"Pendamping kerja\"}"))
+                .andExpect(status().isCreated())
+                .andReturn();
+        JsonNode placement = JSON.readTree(created.getResponse().getContentAsString());
+        assertThat(placement.get("followUps")).hasSize(4);
+        assertThat(placement.get("followUps").get(1).get("dueOn").asText()).isEqualTo(start.plusDays(90).toString());
+        long id = placement.get("id").asLong();
+        long ninety = placement.get("followUps").get(1).get("id").asLong();
+        mvc.perform(bearer(post("/api/v1/workshop/placements/" + id + "/follow-ups/" + ninety), context, MANAGER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"doneOn\":\"" + start.minusDays(1) + "\",\"stillEmployed\":true}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("doneOn"));
+        mvc.perform(bearer(post("/api/v1/workshop/placements/" + id + "/follow-ups/" + ninety), context, MANAGER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"doneOn\":\"" + start.plusDays(92) + "\",\"stillEmployed\":true,\"wage\":1600000}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.followUps[1].stillEmployed").value(true))
+                .andExpect(jsonPath("$.followUps[1].wage").value(1600000));
+        // the Temanggung mentor does not see a placement at Semarang
+        mvc.perform(bearer(get("/api/v1/workshop/placements/" + id), context, MENTOR))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/workshop/sites/" + site).with(as(context, MANAGER)))
+                .andExpect(status().isOk());
+    }
+
     private JsonNode batch(String username, List<Map<String, Object>> entries, String lang) throws Exception {
         MvcResult result = mvc.perform(bearer(post("/api/v1/workshop/sessions/batch"), context, username)
                         .header("Accept-Language", lang)
