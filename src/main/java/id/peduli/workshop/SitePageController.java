@@ -35,6 +35,7 @@ class SitePageController {
     private final Access access;
     private final Validator validator;
     private final Clock clock;
+    private final Placements placements;
 
     SitePageController(
             Sites sites,
@@ -43,7 +44,9 @@ class SitePageController {
             Payouts payouts,
             Access access,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            Placements placements) {
+        this.placements = placements;
         this.sites = sites;
         this.products = products;
         this.participants = participants;
@@ -109,6 +112,8 @@ class SitePageController {
         model.addAttribute("rules", caseRead ? payouts.rules(id) : List.of());
         model.addAttribute("runs", caseRead ? payouts.runs(id) : List.of());
         model.addAttribute("caseRead", caseRead);
+        model.addAttribute("placements", caseRead ? placements.ofSite(id) : List.of());
+        model.addAttribute("today", today);
         model.addAttribute("manage", manage);
         model.addAttribute("record", access.covers(id, WorkshopRoles.RECORD));
         model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));

@@ -52,5 +52,10 @@ final class WorkshopRoles {
     /** {@link #PAY} for the payout run {@code #id}'s site: recording a receipt. */
     static final String PAYOUT_PAY_EXPRESSION = "@workshopScope.payout(#id, " + RECORD_LIST + ")";
 
+    /** {@link #CASE_READ} for the placement {@code #id}'s site. */
+    static final String PLACEMENT_READ_EXPRESSION = "@workshopScope.placement(#id, " + CASE_READ_LIST + ")";
+    /** {@link #RECORD} for the placement {@code #id}'s site: follow-ups and separation. */
+    static final String PLACEMENT_RECORD_EXPRESSION = "@workshopScope.placement(#id, " + RECORD_LIST + ")";
+
     private WorkshopRoles() {}
 }

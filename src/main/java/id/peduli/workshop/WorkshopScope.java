@@ -46,6 +46,15 @@ class WorkshopScope {
         return checked(site, "workshop.payoutNotFound", roles);
     }
 
+    public boolean placement(Long id, String... roles) {
+        Long site = jdbc.sql("select site_id from workshop.placement where id = ?")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        return checked(site, "workshop.placementNotFound", roles);
+    }
+
     private boolean checked(Long unitId, String notFoundKey, String... roles) {
         if (unitId == null) {
             // a missing object answers as one outside the caller's units
