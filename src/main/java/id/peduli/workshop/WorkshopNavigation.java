@@ -16,7 +16,9 @@ class WorkshopNavigation {
     NavContributor workshopNav() {
         return () -> List.of(
                 new NavItem("main", "nav.workshopSites", "/workshop/sites", 300, Set.of(WorkshopRoles.READ)),
-                new NavItem("main", "nav.workshopProducts", "/workshop/products", 310, Set.of(WorkshopRoles.READ)));
+                new NavItem("main", "nav.workshopProducts", "/workshop/products", 310, Set.of(WorkshopRoles.READ)),
+                new NavItem(
+                        "main", "nav.workshopDashboard", "/workshop/dashboard", 320, Set.of(WorkshopRoles.CASE_READ)));
     }
 
     @Bean
@@ -30,6 +32,9 @@ class WorkshopNavigation {
                 Payouts.COMPUTE_PAYOUT,
                 Payouts.APPROVE_PAYOUT,
                 Payouts.ADJUST_PAYOUT,
-                Payouts.PAY);
+                Payouts.PAY,
+                Placements.PLACE,
+                Placements.FOLLOW_UP,
+                Placements.SEPARATE);
     }
 }
