@@ -304,7 +304,7 @@ final class AuthorizationFixtures {
                         false,
                         Map.of("code", "PEOPLE_REGISTERED", "unit", String.valueOf(side.personUnit())),
                         null);
-            case "site", "product", "payout" -> workshopVariant(fixture, label, side);
+            case "site", "product", "payout", "placement" -> workshopVariant(fixture, label, side);
             default -> throw new IllegalArgumentException("unknown fixture " + fixture);
         };
     }
@@ -315,6 +315,8 @@ final class AuthorizationFixtures {
         Map<String, String> vars = switch (fixture) {
             case "site" -> Map.of("id", String.valueOf(objects.site()));
             case "product" -> Map.of("id", String.valueOf(objects.product()));
+            case "placement" ->
+                Map.of("id", String.valueOf(objects.placement()), "followUpId", String.valueOf(objects.followUp()));
             default -> Map.of("id", String.valueOf(objects.run()), "lineId", String.valueOf(objects.line()));
         };
         return new Variant(label, unit, null, false, vars, null);

@@ -14,7 +14,7 @@ public final class WorkshopFixtures {
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
     /** The ids one side of the matrix calls the workshop endpoints with. */
-    public record Objects(long site, long product, long run, long line) {}
+    public record Objects(long site, long product, long run, long line, long placement, long followUp) {}
 
     private WorkshopFixtures() {}
 
@@ -49,6 +49,19 @@ public final class WorkshopFixtures {
                         values (?, ?, 0, 3, 20, 300, 10000, 9000, 0, 9000, 'workshop.working.days\t3')
                         on conflict (run_id, enrolment_id) do update set amount = excluded.amount returning id
                         """).params(run, -run).query(Long.class).single();
-        return new Objects(siteUnitId, product.id(), run, line);
+        long placement = jdbc.sql("""
+                        insert into workshop.placement (site_id, enrolment_id, person_id, employer_name, kind, started_on,
+                            monthly_wage, hours_per_week)
+                        values (?, ?, 0, 'Toko Matriks', 'COMPETITIVE', ?, 1500000, 30) returning id
+                        """)
+                .params(siteUnitId, -run, LocalDate.of(2025, 2, 1))
+                .query(Long.class)
+                .single();
+        long followUp = jdbc.sql("insert into workshop.follow_up (placement_id, day_mark, due_on) values (?, 30, ?) "
+                        + "returning id")
+                .params(placement, LocalDate.of(2025, 3, 3))
+                .query(Long.class)
+                .single();
+        return new Objects(siteUnitId, product.id(), run, line, placement, followUp);
     }
 }

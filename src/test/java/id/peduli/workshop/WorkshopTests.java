@@ -279,14 +279,16 @@ class WorkshopTests {
         Participant rina = WorkshopTestSupport.participant(context, mvc, site, "Rina Uji Kerja", start.minusMonths(6));
         MvcResult created = mvc.perform(bearer(post("/api/v1/workshop/sites/" + site + "/placements"), context, MANAGER)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"participantId\":" + rina.enrolmentId() + ",\"employerName\":\"Konveksi Sumber Rejeki\","
+                        .content("{\"participantId\":" + rina.enrolmentId()
+                                + ",\"employerName\":\"Konveksi Sumber Rejeki\","
                                 + "\"sector\":\"Garmen\",\"kind\":\"COMPETITIVE\",\"startedOn\":\"" + start + "\","
                                 + "\"monthlyWage\":1500000,\"hoursPerWeek\":35,\"support\":\"Pendamping kerja\"}"))
                 .andExpect(status().isCreated())
                 .andReturn();
         JsonNode placement = JSON.readTree(created.getResponse().getContentAsString());
         assertThat(placement.get("followUps")).hasSize(4);
-        assertThat(placement.get("followUps").get(1).get("dueOn").asText()).isEqualTo(start.plusDays(90).toString());
+        assertThat(placement.get("followUps").get(1).get("dueOn").asText())
+                .isEqualTo(start.plusDays(90).toString());
         long id = placement.get("id").asLong();
         long ninety = placement.get("followUps").get(1).get("id").asLong();
         mvc.perform(bearer(post("/api/v1/workshop/placements/" + id + "/follow-ups/" + ninety), context, MANAGER)
@@ -303,8 +305,25 @@ class WorkshopTests {
         // the Temanggung mentor does not see a placement at Semarang
         mvc.perform(bearer(get("/api/v1/workshop/placements/" + id), context, MENTOR))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/workshop/sites/" + site).with(as(context, MANAGER)))
+        mvc.perform(get("/workshop/sites/" + site).with(as(context, MANAGER))).andExpect(status().isOk());
+        // the placement counts in the indicator of its month and shows on the dashboard and in its CSV
+        String month = java.time.YearMonth.from(start).toString();
+        mvc.perform(bearer(
+                        get("/api/v1/indicators/WS_PLACEMENTS/values?unit=" + site + "&from=" + month + "&to=" + month),
+                        context,
+                        MANAGER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].value").value(1));
+        mvc.perform(get("/workshop/dashboard?site=" + site + "&from=" + month + "&to=" + month)
+                        .with(as(context, MANAGER)))
                 .andExpect(status().isOk());
+        String csv = mvc.perform(get("/workshop/dashboard.csv?site=" + site + "&from=" + month + "&to=" + month)
+                        .with(as(context, MANAGER)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("\"SW Peduli Semarang\"," + month);
     }
 
     private JsonNode batch(String username, List<Map<String, Object>> entries, String lang) throws Exception {
