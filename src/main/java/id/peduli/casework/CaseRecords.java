@@ -6,7 +6,7 @@ import java.util.List;
 final class CaseRecords {
 
     /** Moved to the survivor when two people are merged. */
-    static final List<String> PERSON_TABLES = List.of();
+    static final List<String> PERSON_TABLES = List.of("casework.referral");
 
     private CaseRecords() {}
 }

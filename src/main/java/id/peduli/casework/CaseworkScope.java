@@ -11,9 +11,33 @@ import org.springframework.stereotype.Component;
 class CaseworkScope {
 
     private final Enrolments enrolments;
+    private final Activities activities;
+    private final Referrals referrals;
 
-    CaseworkScope(Enrolments enrolments) {
+    CaseworkScope(Enrolments enrolments, Activities activities, Referrals referrals) {
         this.enrolments = enrolments;
+        this.activities = activities;
+        this.referrals = referrals;
+    }
+
+    public boolean activity(long activityId) {
+        activities.requireActivity(activityId, CaseworkRoles.READ);
+        return true;
+    }
+
+    public boolean activityWrite(long activityId) {
+        activities.requireActivity(activityId, CaseworkRoles.WRITE);
+        return true;
+    }
+
+    public boolean referral(long referralId) {
+        referrals.require(referralId, CaseworkRoles.WRITE);
+        return true;
+    }
+
+    public boolean referralRead(long referralId) {
+        referrals.require(referralId, CaseworkRoles.READ);
+        return true;
     }
 
     public boolean read(long enrolmentId) {

@@ -1,0 +1,516 @@
+package id.peduli.casework;
+
+import static id.peduli.access.AccessTestSupport.as;
+import static id.peduli.access.AccessTestSupport.bearer;
+import static id.peduli.casework.CaseworkTestSupport.ALYATAMA_WORKER;
+import static id.peduli.casework.CaseworkTestSupport.KARTINI_MANAGER;
+import static id.peduli.casework.CaseworkTestSupport.TEMANGGUNG_MENTOR;
+import static id.peduli.casework.CaseworkTestSupport.signIn;
+import static id.peduli.casework.CaseworkTestSupport.signOut;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import id.peduli.PeduliTest;
+import id.peduli.access.AccessTestSupport;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PeduliTest
+class CaseworkWebTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Enrolments enrolments;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    CaseworkDemoSeed seed;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    CaseworkTestSupport support;
+    long temanggung;
+    long magelang;
+    long alyatama;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        support = new CaseworkTestSupport(mvc, context);
+        temanggung = support.unit("SW Peduli Temanggung");
+        magelang = support.unit("SW Peduli Magelang");
+        alyatama = support.unit("PSAA Alyatama Jambi");
+        today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        signIn(context, "admin");
+        try {
+            seed.load();
+        } finally {
+            signOut();
+        }
+    }
+
+    @AfterEach
+    void clear() {
+        signOut();
+    }
+
+    @Test
+    void theSeedMakesBothProgrammesAndTheSkillsTemplateOnceEvenWhenLoadedAgain() {
+        signIn(context, "admin");
+        seed.load();
+        signOut();
+        assertThat(jdbc.sql("select count(*) from casework.programme where code in ('SW_PEDULI', 'PESONA_SURGA')")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from casework.assessment_template where code = 'SW_SKILLS'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        AssessmentTemplate template = assessments.latest("SW_SKILLS").orElseThrow();
+        assertThat(template.domains())
+                .extracting(AssessmentTemplate.Domain::code)
+                .containsExactly("DAILY_LIVING", "SOCIAL", "VOCATIONAL");
+        assertThat(seed.dependsOn()).containsExactly("demo-v1");
+    }
+
+    @Test
+    void theEnrolmentPageShowsStagesAsWordsAndAnEnrolmentOutsideTheCallersUnitsAnswersLikeAMissingOne()
+            throws Exception {
+        EnrolmentView here = enrolled(TEMANGGUNG_MENTOR, temanggung);
+        EnrolmentView there = enrolled(KARTINI_MANAGER, magelang);
+        mvc.perform(get("/casework/enrolments/" + here.id()).with(as(context, TEMANGGUNG_MENTOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Penerimaan")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(">INTAKE<"))));
+        String outside = mvc.perform(get("/casework/enrolments/" + there.id()).with(as(context, TEMANGGUNG_MENTOR)))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String missing = mvc.perform(get("/casework/enrolments/999999999").with(as(context, TEMANGGUNG_MENTOR)))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page(outside, there.id())).isEqualTo(page(missing, 999999999L));
+        String apiOutside = mvc.perform(
+                        bearer(get("/api/v1/casework/enrolments/" + there.id()), context, TEMANGGUNG_MENTOR))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String apiMissing = mvc.perform(
+                        bearer(get("/api/v1/casework/enrolments/999999999"), context, TEMANGGUNG_MENTOR))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(normalized(apiOutside, there.id())).isEqualTo(normalized(apiMissing, 999999999L));
+        mvc.perform(get("/casework/enrolments/" + there.id()).with(as(context, "kepala.kartini")))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'VIEW' and subject_type = 'Enrolment'"
+                                + " and subject_id = ?")
+                        .param(String.valueOf(here.id()))
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    @Test
+    void aLogisticsOfficerSeesNoCaseNotesAndNoCaseload() throws Exception {
+        EnrolmentView child = enrolledInPesonaSurga();
+        mvc.perform(bearer(get("/api/v1/casework/enrolments/" + child.id() + "/assessments"), context, ALYATAMA_WORKER))
+                .andExpect(status().isOk());
+        mvc.perform(bearer(
+                        get("/api/v1/casework/enrolments/" + child.id() + "/assessments"),
+                        context,
+                        "logistik.alyatama"))
+                .andExpect(status().isForbidden());
+        mvc.perform(bearer(get("/api/v1/casework/enrolments/" + child.id() + "/plans"), context, "logistik.alyatama"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/casework/caseload").with(as(context, "logistik.alyatama")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/casework/enrolments/" + child.id()).with(as(context, "logistik.alyatama")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void enrollingWithoutConsentOnThePageSaysWhatIsMissingWithALinkToRecordIt() throws Exception {
+        long person = support.person(KARTINI_MANAGER, temanggung);
+        mvc.perform(post("/casework/people/" + person + "/enrol")
+                        .with(as(context, KARTINI_MANAGER))
+                        .with(csrf())
+                        .param("programme", "SW_PEDULI")
+                        .param("unitId", String.valueOf(temanggung)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("Layanan Sheltered Workshop")))
+                .andExpect(content().string(Matchers.containsString("href=\"/people/" + person + "?tab=consent\"")));
+        assertThat(enrolments.ofPerson(person)).isEmpty();
+        support.publicTask(KARTINI_MANAGER, person, "WORKSHOP_SERVICES");
+        mvc.perform(post("/casework/people/" + person + "/enrol")
+                        .with(as(context, KARTINI_MANAGER))
+                        .with(csrf())
+                        .param("programme", "SW_PEDULI")
+                        .param("unitId", String.valueOf(temanggung)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrolments.ofPerson(person))
+                .singleElement()
+                .satisfies(e -> assertThat(e.stage()).isEqualTo(Stage.INTAKE));
+        mvc.perform(get("/casework/people/" + person + "/programmes").with(as(context, KARTINI_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Penerimaan")));
+        mvc.perform(get("/casework/people/" + person + "/programmes").with(as(context, ALYATAMA_WORKER)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anIllegalStepOnThePageIsRefusedWithAClearMessageAndALegalOneIsTaken() throws Exception {
+        EnrolmentView enrolment = enrolled(KARTINI_MANAGER, temanggung);
+        mvc.perform(post("/casework/enrolments/" + enrolment.id() + "/transition")
+                        .with(as(context, KARTINI_MANAGER))
+                        .with(csrf())
+                        .param("to", "MONITORING")
+                        .param("version", String.valueOf(enrolment.version())))
+                .andExpect(status().isConflict())
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "Tahap Pemantauan tidak dapat langsung menyusul tahap Penerimaan.")));
+        mvc.perform(post("/casework/enrolments/" + enrolment.id() + "/transition")
+                        .with(as(context, KARTINI_MANAGER))
+                        .with(csrf())
+                        .param("to", "ASSESSMENT")
+                        .param("version", String.valueOf(enrolment.version())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolment.id() + "/transitions")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"to\":\"PLAN\",\"version\":" + enrolment.version() + "}"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isConflict());
+        mvc.perform(bearer(
+                        get("/api/v1/casework/enrolments/" + enrolment.id() + "/transitions"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].to", Matchers.contains("INTAKE", "ASSESSMENT")));
+    }
+
+    @Test
+    void twoAssessmentsSideBySideShowTheChangePerDomain() throws Exception {
+        EnrolmentView enrolment = enrolled(KARTINI_MANAGER, temanggung);
+        AssessmentTemplate template = assessments.latest("SW_SKILLS").orElseThrow();
+        String incomplete = "{\"templateId\":" + template.id() + ",\"assessedOn\":\"" + today + "\",\"scores\":{\""
+                + template.domains().get(0).items().get(0).id() + "\":3}}";
+        mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolment.id() + "/assessments")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(incomplete),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isUnprocessableContent());
+        long first = assess(enrolment.id(), template, today.minusMonths(6), 2);
+        long second = assess(enrolment.id(), template, today, 4);
+        mvc.perform(bearer(
+                        get("/api/v1/casework/enrolments/" + enrolment.id() + "/assessments/compare")
+                                .param("a", String.valueOf(second))
+                                .param("b", String.valueOf(first)),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.first.id").value((int) first))
+                .andExpect(jsonPath("$.domains[0].first").value(2.0))
+                .andExpect(jsonPath("$.domains[0].second").value(4.0))
+                .andExpect(jsonPath("$.domains[0].change").value(2.0));
+        mvc.perform(get("/casework/enrolments/" + enrolment.id() + "/assessments/compare")
+                        .param("a", String.valueOf(first))
+                        .param("b", String.valueOf(second))
+                        .with(as(context, KARTINI_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Kegiatan sehari-hari")))
+                .andExpect(content().string(Matchers.containsString("+2.00")));
+        mvc.perform(get("/casework/enrolments/" + enrolment.id() + "/assessments/new")
+                        .param("template", String.valueOf(template.id()))
+                        .with(as(context, KARTINI_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Merawat diri")));
+    }
+
+    @Test
+    void anOverduePlanReviewIsTheNextDueThingOnTheWorkersCaseload() throws Exception {
+        EnrolmentView enrolment = enrolled(KARTINI_MANAGER, temanggung);
+        mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolment.id() + "/plans")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"title\":\"Rencana kerja\",\"reviewOn\":\"" + today.plusMonths(3)
+                                        + "\",\"goal\":{\"description\":\"Membuat keset sendiri\",\"component\":"
+                                        + "\"VOCATIONAL\",\"baseline\":\"Dibantu penuh\",\"target\":\"5 keset sehari\","
+                                        + "\"independenceLevel\":2,\"reviewOn\":\"" + today.minusDays(3) + "\"}}"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.goals[0].independenceLevel").value(2));
+        mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolment.id() + "/plans")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"title\":\"Tanpa target\",\"reviewOn\":\"" + today
+                                        + "\",\"goal\":{\"description\":\"x\",\"independenceLevel\":7}}"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(bearer(get("/api/v1/casework/caseload").param("overdue", "true"), context, KARTINI_MANAGER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(
+                        "$[?(@.enrolment.id == " + enrolment.id() + ")].dueLabelKey",
+                        Matchers.contains("casework.due.planReview")))
+                .andExpect(jsonPath("$[?(@.enrolment.id == " + enrolment.id() + ")].overdue", Matchers.contains(true)));
+        mvc.perform(get("/casework/caseload").param("overdue", "true").with(as(context, KARTINI_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Tinjauan rencana")))
+                .andExpect(content().string(Matchers.containsString("Terlambat")));
+        mvc.perform(get("/casework/caseload").param("all", "true").with(as(context, TEMANGGUNG_MENTOR)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void activitiesRecordAttendanceOfThePeopleOfTheUnitAndKeepOnlyRealPdfJpegOrPngAttachments() throws Exception {
+        EnrolmentView enrolment = enrolled(KARTINI_MANAGER, temanggung);
+        EnrolmentView elsewhere = enrolled(KARTINI_MANAGER, magelang);
+        String body = "{\"type\":\"GROUP_SESSION\",\"heldOn\":\"" + today + "\",\"durationMinutes\":90,\"staff\":"
+                + "\"Slamet\",\"component\":\"VOCATIONAL\",\"attendance\":{\"" + enrolment.id() + "\":true}}";
+        String result = mvc.perform(bearer(
+                        post("/api/v1/casework/units/" + temanggung + "/activities")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body),
+                        context,
+                        TEMANGGUNG_MENTOR))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.participants[0].attended").value(true))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long activity = ((Number) JsonPath.read(result, "$.id")).longValue();
+        mvc.perform(bearer(
+                        post("/api/v1/casework/units/" + temanggung + "/activities")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body.replace(String.valueOf(enrolment.id()), String.valueOf(elsewhere.id()))),
+                        context,
+                        TEMANGGUNG_MENTOR))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(bearer(
+                        post("/api/v1/casework/units/" + magelang + "/activities")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body),
+                        context,
+                        TEMANGGUNG_MENTOR))
+                .andExpect(status().isNotFound());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+        mvc.perform(multipart("/api/v1/casework/activities/" + activity + "/attachments")
+                        .file(new MockMultipartFile("file", "../../foto sesi.png", "image/png", png))
+                        .header("Authorization", "Bearer " + AccessTestSupport.tokenFor(context, TEMANGGUNG_MENTOR, 1)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fileName").value("foto sesi.png"))
+                .andExpect(jsonPath("$.contentType").value("image/png"));
+        mvc.perform(multipart("/api/v1/casework/activities/" + activity + "/attachments")
+                        .file(new MockMultipartFile(
+                                "file", "laporan.pdf", "application/pdf", "MZ not a pdf".getBytes()))
+                        .header("Authorization", "Bearer " + AccessTestSupport.tokenFor(context, TEMANGGUNG_MENTOR, 1)))
+                .andExpect(status().isUnsupportedMediaType());
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy("%PDF-".getBytes(), 0, big, 0, 5);
+        mvc.perform(multipart("/api/v1/casework/activities/" + activity + "/attachments")
+                        .file(new MockMultipartFile("file", "besar.pdf", "application/pdf", big))
+                        .header("Authorization", "Bearer " + AccessTestSupport.tokenFor(context, TEMANGGUNG_MENTOR, 1)))
+                .andExpect(status().isPayloadTooLarge());
+        mvc.perform(get("/casework/activities/" + activity).with(as(context, TEMANGGUNG_MENTOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("foto sesi.png")))
+                .andExpect(content().string(Matchers.containsString("Pelatihan vokasional")));
+        mvc.perform(get("/casework/activities/" + activity).with(as(context, ALYATAMA_WORKER)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from casework.activity_attachment where activity_id = ?")
+                        .param(activity)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReferralToAnotherUnitIsAcceptedByTheReceivingUnitOnly() throws Exception {
+        long person = support.person(KARTINI_MANAGER, temanggung);
+        String created = mvc.perform(bearer(
+                        post("/api/v1/casework/referrals")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"personId\":" + person + ",\"direction\":\"INTERNAL\",\"fromUnitId\":"
+                                        + temanggung + ",\"toUnitId\":" + alyatama
+                                        + ",\"reason\":\"Pindah ke Jambi\"}"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long referral = ((Number) JsonPath.read(created, "$.id")).longValue();
+        mvc.perform(bearer(
+                        post("/api/v1/casework/referrals/" + referral + "/decision")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"accept\":true,\"version\":0}"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isForbidden());
+        mvc.perform(bearer(
+                        post("/api/v1/casework/referrals/" + referral + "/decision")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"accept\":true,\"note\":\"Diterima\",\"version\":0}"),
+                        context,
+                        ALYATAMA_WORKER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"));
+        mvc.perform(bearer(
+                        post("/api/v1/casework/referrals/" + referral + "/decision")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"accept\":false,\"version\":1}"),
+                        context,
+                        ALYATAMA_WORKER))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/casework/referrals").with(as(context, ALYATAMA_WORKER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Diterima")));
+        mvc.perform(bearer(get("/api/v1/casework/referrals/" + referral), context, "pendamping.temanggung"))
+                .andExpect(status().isOk());
+        mvc.perform(bearer(get("/api/v1/casework/referrals/" + referral), context, "manajer.kartini"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theCaseloadTakesTheEarliestDueThingOfEverySource() {
+        Plans plans = new Plans(null, null, null) {
+            @Override
+            java.util.Map<Long, LocalDate> nextReviews(List<Long> enrolmentIds) {
+                return java.util.Map.of(1L, LocalDate.of(2026, 6, 1));
+            }
+        };
+        CaseloadDueSource placements = list -> List.of(
+                new CaseloadDueSource.DueItem(1L, LocalDate.of(2026, 5, 1), "workshop.due.followUp", "/x"),
+                new CaseloadDueSource.DueItem(2L, LocalDate.of(2026, 7, 1), "workshop.due.followUp", "/y"),
+                new CaseloadDueSource.DueItem(3L, LocalDate.of(2026, 1, 1), "workshop.due.followUp", "/z"));
+        Caseload caseload = new Caseload(null, null, null, null, null, plans, List.of(placements), null);
+        EnrolmentView one = new EnrolmentView(1, 9, 1, "SW", 5, null, Stage.PLAN, today, null, 0);
+        EnrolmentView two = new EnrolmentView(2, 9, 1, "SW", 5, null, Stage.MONITORING, today, null, 0);
+        EnrolmentView closed = new EnrolmentView(3, 9, 1, "SW", 5, null, Stage.CLOSED, today, today, 0);
+        var next = caseload.nextDue(Arrays.asList(one, two, closed));
+        assertThat(next.get(1L).due()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(next.get(1L).labelKey()).isEqualTo("workshop.due.followUp");
+        assertThat(next.get(2L).due()).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(next).doesNotContainKey(3L);
+    }
+
+    private long assess(long enrolmentId, AssessmentTemplate template, LocalDate on, int score) throws Exception {
+        StringBuilder scores = new StringBuilder();
+        template.domains()
+                .forEach(d -> d.items()
+                        .forEach(i -> scores.append(scores.isEmpty() ? "" : ",")
+                                .append('"')
+                                .append(i.id())
+                                .append("\":")
+                                .append(score)));
+        String result = mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolmentId + "/assessments")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"templateId\":" + template.id() + ",\"assessedOn\":\"" + on
+                                        + "\",\"scores\":{" + scores + "}}"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.assessor").value(KARTINI_MANAGER))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return ((Number) JsonPath.read(result, "$.id")).longValue();
+    }
+
+    private EnrolmentView enrolled(String writer, long site) throws Exception {
+        long person = support.person(writer, site);
+        support.publicTask(writer, person, "WORKSHOP_SERVICES");
+        long worker = context.getBean(id.peduli.access.Users.class)
+                .findByUsername(writer)
+                .orElseThrow()
+                .id();
+        String result = mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"personId\":" + person + ",\"programmeCode\":\"SW_PEDULI\",\"unitId\":"
+                                        + site + ",\"workerUserId\":" + worker + "}"),
+                        context,
+                        writer))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return enrolments
+                .find(((Number) JsonPath.read(result, "$.id")).longValue())
+                .orElseThrow();
+    }
+
+    private EnrolmentView enrolledInPesonaSurga() throws Exception {
+        long person = support.person(ALYATAMA_WORKER, alyatama);
+        support.publicTask(ALYATAMA_WORKER, person, "CHILD_WELFARE_SERVICES");
+        String result = mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"personId\":" + person + ",\"programmeCode\":\"PESONA_SURGA\",\"unitId\":"
+                                        + alyatama + "}"),
+                        context,
+                        ALYATAMA_WORKER))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return enrolments
+                .find(((Number) JsonPath.read(result, "$.id")).longValue())
+                .orElseThrow();
+    }
+
+    /** A page without its CSRF tokens, with the id the caller sent (as a whole number or after #) written as N. */
+    private static String page(String body, long id) {
+        return body.replaceAll("<meta name=\"csrf-token\" content=\"[^\"]*\">", "")
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
+                .replaceAll("\\b" + id + "\\b", "N")
+                .replaceAll("#[0-9.,]+", "#N");
+    }
+
+    private static String normalized(String body, long id) {
+        return body.replaceAll("\"instance\":\"[^\"]*\"", "")
+                .replace(String.valueOf(id), "N")
+                .replaceAll("#[0-9.,]+", "#N");
+    }
+}
