@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo data of the Sheltered Workshop: the twelve SW Peduli sites below BBRSBG Kartini with their MoU, phases,
  * community group, five mentors each (the first of Temanggung is the demo account {@code pendamping.temanggung}), a
- * mentor training, the centre's products and each site's earnings rule.
+ * mentor training, the centre's products and each site's earnings rule. After the case core's seed, which creates the
+ * programme.
  */
 @Component
 class WorkshopDemoSeed implements DemoSeed {
@@ -59,7 +60,7 @@ class WorkshopDemoSeed implements DemoSeed {
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of("demo-v1");
+        return Set.of("demo-v1", "casework-v1");
     }
 
     @Override

@@ -326,6 +326,28 @@ class WorkshopTests {
         assertThat(csv).contains("\"SW Peduli Semarang\"," + month);
     }
 
+    @Test
+    void theDemoSeedRegistersTheTwelveSitesWithMentorsAndRules() {
+        WorkshopDemoSeed seed = context.getBean(WorkshopDemoSeed.class);
+        assertThat(seed.dependsOn()).contains("demo-v1", "casework-v1");
+        WorkshopTestSupport.asUser(context, "admin", () -> {
+            seed.load();
+            return null;
+        });
+        List<SiteView> sites = WorkshopTestSupport.asUser(
+                context, "admin", () -> context.getBean(Sites.class).visible(WorkshopRoles.READ));
+        assertThat(sites.stream().filter(s -> s.name().startsWith("SW Peduli"))).hasSize(12);
+        assertThat(sites).anyMatch(SiteView::pastMentoring).anyMatch(s -> !s.pastMentoring());
+        long swPeduliSitesWithMentors = jdbc.sql("select count(distinct site_id) from workshop.mentor")
+                .query(Long.class)
+                .single();
+        assertThat(swPeduliSitesWithMentors).isGreaterThanOrEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from workshop.mentor where user_id is not null")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
+    }
+
     private JsonNode batch(String username, List<Map<String, Object>> entries, String lang) throws Exception {
         MvcResult result = mvc.perform(bearer(post("/api/v1/workshop/sessions/batch"), context, username)
                         .header("Accept-Language", lang)
