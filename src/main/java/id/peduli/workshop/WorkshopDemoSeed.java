@@ -114,7 +114,7 @@ class WorkshopDemoSeed implements DemoSeed {
                             null,
                             group));
             for (int m = 0; m < 5; m++) {
-                String username = index == 0 && m == 0 ? "pendamping.temanggung" : null;
+                String username = m == 0 && unit.name().equals("SW Peduli Temanggung") ? "pendamping.temanggung" : null;
                 String name = username != null
                         ? users.findByUsername(username).map(u -> u.fullName()).orElse("Slamet Riyadi")
                         : MENTOR_NAMES.get((index * 5 + m) % MENTOR_NAMES.size());

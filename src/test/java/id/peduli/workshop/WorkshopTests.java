@@ -342,10 +342,10 @@ class WorkshopTests {
                 .query(Long.class)
                 .single();
         assertThat(swPeduliSitesWithMentors).isGreaterThanOrEqualTo(8);
-        assertThat(jdbc.sql("select count(*) from workshop.mentor where user_id is not null")
-                        .query(Long.class)
-                        .single())
-                .isGreaterThanOrEqualTo(1);
+        long bantul = WorkshopTestSupport.unit(context, "SW Peduli Bantul");
+        assertThat(context.getBean(Sites.class).mentors(bantul)).hasSize(5);
+        assertThat(context.getBean(Sites.class).trainings(bantul)).hasSize(1);
+        assertThat(context.getBean(Payouts.class).rules(bantul)).hasSize(1);
     }
 
     private JsonNode batch(String username, List<Map<String, Object>> entries, String lang) throws Exception {
