@@ -1,5 +1,6 @@
 package id.peduli.workshop;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.YearMonth;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ public record EarningsRule(
         int minDays,
         Map<Long, Long> pieceRates) {
 
+    @Schema(name = "WorkshopEarningsRuleKind")
     public enum Kind {
         PIECE_RATE,
         HOURLY,

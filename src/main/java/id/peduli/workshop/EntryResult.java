@@ -11,6 +11,7 @@ import java.util.UUID;
 @Schema(name = "WorkshopEntryResult")
 public record EntryResult(UUID entryId, Status status, Long sessionId, String reason, String message) {
 
+    @Schema(name = "WorkshopEntryStatus")
     public enum Status {
         STORED,
         DUPLICATE,

@@ -1,11 +1,13 @@
 package id.peduli.workshop;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 
 /**
  * A participant of a site: a case enrolment (casework) of a registry person in the Sheltered Workshop programme at the
  * site. {@code enrolmentId} identifies the participant in sessions, production and payouts.
  */
+@Schema(name = "WorkshopParticipant")
 public record Participant(
         long enrolmentId,
         long personId,

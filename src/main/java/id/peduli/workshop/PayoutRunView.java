@@ -1,5 +1,6 @@
 package id.peduli.workshop;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -24,6 +25,7 @@ public record PayoutRunView(
         int version,
         List<PayoutLineView> lines) {
 
+    @Schema(name = "WorkshopPayoutStatus")
     public enum Status {
         DRAFT,
         APPROVED

@@ -1,5 +1,6 @@
 package id.peduli.workshop;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public record PlacementView(
         String separationReason,
         List<FollowUp> followUps) {
 
+    @Schema(name = "WorkshopPlacementKind")
     public enum Kind {
         COMPETITIVE,
         SELF_EMPLOYED,

@@ -335,7 +335,7 @@ class WorkshopTests {
             return null;
         });
         List<SiteView> sites = WorkshopTestSupport.asUser(
-                context, "admin", () -> context.getBean(Sites.class).visible(WorkshopRoles.READ));
+                context, MANAGER, () -> context.getBean(Sites.class).visible(WorkshopRoles.READ));
         assertThat(sites.stream().filter(s -> s.name().startsWith("SW Peduli"))).hasSize(12);
         assertThat(sites).anyMatch(SiteView::pastMentoring).anyMatch(s -> !s.pastMentoring());
         long swPeduliSitesWithMentors = jdbc.sql("select count(distinct site_id) from workshop.mentor")
