@@ -272,9 +272,18 @@ class Payouts {
                     tally.days = rs.getInt(4);
                 });
         Map<Long, List<Adjustment>> adjustments = pendingAdjustments(siteIds, period);
-        long last = -1;
         Long user = userId();
-        List<Object[]> lineRows = new ArrayList<>();
+        // drafts of these sites' month are replaced: their lines go, their adjustments are released
+        jdbc.sql("""
+                        delete from workshop.payout_line where run_id in (select id from workshop.payout_run
+                            where site_id in (:sites) and period = :period and status = 'DRAFT')
+                        """).param("sites", siteIds).param("period", from).update();
+        jdbc.sql("""
+                        update workshop.payout_adjustment set applied_run_id = null where applied_run_id in
+                            (select id from workshop.payout_run
+                             where site_id in (:sites) and period = :period and status = 'DRAFT')
+                        """).param("sites", siteIds).param("period", from).update();
+        Map<Long, Working> workings = new HashMap<>();
         for (Map.Entry<Long, EarningsRule> entry : rules.entrySet()) {
             long siteId = entry.getKey();
             Map<Long, Tally> site = tallies.getOrDefault(siteId, new TreeMap<>());
@@ -283,39 +292,21 @@ class Payouts {
                 tally.personId = adjustment.personId;
                 tally.adjustment += adjustment.amount;
             }
-            Working working = work(entry.getValue(), site, salePrices.getOrDefault(siteId, Map.of()));
-            jdbc.sql("""
-                            delete from workshop.payout_line where run_id in
-                                (select id from workshop.payout_run where site_id = ? and period = ? and status = 'DRAFT')
-                            """).params(siteId, from).update();
-            jdbc.sql("""
-                            update workshop.payout_adjustment set applied_run_id = null where applied_run_id in
-                                (select id from workshop.payout_run where site_id = ? and period = ? and status = 'DRAFT')
-                            """).params(siteId, from).update();
-            long runId = jdbc.sql("""
-                            insert into workshop.payout_run (site_id, period, status, rule_kind, fund_basis_points, pool,
-                                group_fund, paid_total, computed_by)
-                            values (:site, :period, 'DRAFT', :kind, :fund, :pool, :groupFund, :paid, :user)
-                            on conflict (site_id, period) do update set rule_kind = excluded.rule_kind,
-                                fund_basis_points = excluded.fund_basis_points, pool = excluded.pool,
-                                group_fund = excluded.group_fund, paid_total = excluded.paid_total,
-                                computed_by = excluded.computed_by, computed_at = now(),
-                                version = workshop.payout_run.version + 1
-                            where workshop.payout_run.status = 'DRAFT'
-                            returning id
-                            """)
-                    .param("site", siteId)
-                    .param("period", from)
-                    .param("kind", entry.getValue().kind().name())
-                    .param("fund", entry.getValue().fundBasisPoints())
-                    .param("pool", working.pool)
-                    .param("groupFund", working.groupFund)
-                    .param("paid", working.paid)
-                    .param("user", user)
-                    .query(Long.class)
-                    .optional()
-                    .orElseThrow(() -> BusinessException.conflict("period", "workshop.payout.frozen"));
-            for (Line line : working.lines) {
+            workings.put(siteId, work(entry.getValue(), site, salePrices.getOrDefault(siteId, Map.of())));
+        }
+        Map<Long, Long> runIds = upsertRuns(from, rules, workings, user);
+        long last = -1;
+        List<Object[]> lineRows = new ArrayList<>();
+        for (Map.Entry<Long, Working> entry : workings.entrySet()) {
+            Long runId = runIds.get(entry.getKey());
+            if (runId == null) {
+                // the month of this site is frozen: its approved run stays as it is
+                if (rules.size() == 1) {
+                    throw BusinessException.conflict("period", "workshop.payout.frozen");
+                }
+                continue;
+            }
+            for (Line line : entry.getValue().lines) {
                 lineRows.add(new Object[] {
                     runId,
                     line.enrolmentId,
@@ -330,20 +321,64 @@ class Payouts {
                     line.working
                 });
             }
-            if (!adjustments.getOrDefault(siteId, List.of()).isEmpty()) {
-                jdbc.sql("""
-                                update workshop.payout_adjustment set applied_run_id = :run
-                                where site_id = :site and applied_run_id is null and period <= :period
-                                """)
-                        .param("run", runId)
-                        .param("site", siteId)
-                        .param("period", from)
-                        .update();
-            }
             last = runId;
+        }
+        if (!adjustments.isEmpty()) {
+            jdbc.sql("""
+                            update workshop.payout_adjustment a set applied_run_id = r.id from workshop.payout_run r
+                            where r.site_id = a.site_id and r.period = :period and r.status = 'DRAFT'
+                              and a.applied_run_id is null and a.period <= :period and a.site_id in (:sites)
+                            """)
+                    .param("period", from)
+                    .param("sites", adjustments.keySet())
+                    .update();
         }
         insertLines(lineRows);
         return last;
+    }
+
+    /** Inserts or replaces the draft runs in chunks; answers the run id per site (none for a frozen month). */
+    private Map<Long, Long> upsertRuns(
+            LocalDate period, Map<Long, EarningsRule> rules, Map<Long, Working> workings, Long user) {
+        Map<Long, Long> ids = new HashMap<>();
+        List<Long> sites = new ArrayList<>(workings.keySet());
+        final int chunk = 500;
+        for (int start = 0; start < sites.size(); start += chunk) {
+            List<Long> part = sites.subList(start, Math.min(sites.size(), start + chunk));
+            StringBuilder sql = new StringBuilder("""
+                    insert into workshop.payout_run (site_id, period, status, rule_kind, fund_basis_points, pool,
+                        group_fund, paid_total, computed_by) values
+                    """);
+            List<Object> params = new ArrayList<>(part.size() * 8);
+            for (int i = 0; i < part.size(); i++) {
+                long site = part.get(i);
+                Working working = workings.get(site);
+                EarningsRule rule = rules.get(site);
+                sql.append(i == 0 ? "" : ",").append("(?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?)");
+                params.addAll(Arrays.asList(
+                        site,
+                        period,
+                        rule.kind().name(),
+                        rule.fundBasisPoints(),
+                        working.pool,
+                        working.groupFund,
+                        working.paid,
+                        user));
+            }
+            sql.append("""
+                     on conflict (site_id, period) do update set rule_kind = excluded.rule_kind,
+                        fund_basis_points = excluded.fund_basis_points, pool = excluded.pool,
+                        group_fund = excluded.group_fund, paid_total = excluded.paid_total,
+                        computed_by = excluded.computed_by, computed_at = now(),
+                        version = workshop.payout_run.version + 1
+                    where workshop.payout_run.status = 'DRAFT'
+                    returning site_id, id
+                    """);
+            jdbc.sql(sql.toString()).params(params).query(rs -> {
+                ids.put(rs.getLong(1), rs.getLong(2));
+            });
+        }
+        return ids;
     }
 
     private void insertLines(List<Object[]> rows) {
