@@ -1,5 +1,6 @@
 package id.peduli.workshop;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,5 +26,6 @@ public record PayoutLineView(
         String receivedBy) {
 
     /** One line of the working: {@code key} is a message key, {@code args} its arguments (already formatted). */
+    @Schema(name = "WorkshopPayoutStep")
     public record Step(String key, List<String> args) {}
 }

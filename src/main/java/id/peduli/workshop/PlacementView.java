@@ -30,6 +30,7 @@ public record PlacementView(
     }
 
     /** One follow-up: due day, and once done, the day, whether still employed, the wage and notes. */
+    @Schema(name = "WorkshopFollowUp")
     public record FollowUp(
             long id, int dayMark, LocalDate dueOn, LocalDate doneOn, Boolean stillEmployed, Money wage, String notes) {}
 }
