@@ -71,6 +71,8 @@ final class AuthorizationFixtures {
     private String otherToken;
     private long movedJob;
     private long alyatamaUnit;
+    private id.peduli.workshop.WorkshopFixtures.Objects workshopKartini;
+    private id.peduli.workshop.WorkshopFixtures.Objects workshopAlyatama;
 
     AuthorizationFixtures(MockMvc mvc, ApplicationContext context) {
         this.mvc = mvc;
@@ -148,6 +150,11 @@ final class AuthorizationFixtures {
             UserView moved = users.findByUsername(MOVED_WORKER).orElseThrow();
             moved.grants().forEach(g -> users.removeGrant(moved.id(), g.id()));
             users.addGrant(moved.id(), Role.SOCIAL_WORKER, kartiniUnit);
+        });
+        // workshop: SW Peduli Temanggung on the Kartini side, a site of Alyatama on the other
+        asAdminDo(() -> {
+            workshopKartini = id.peduli.workshop.WorkshopFixtures.create(context, swTemanggung);
+            workshopAlyatama = id.peduli.workshop.WorkshopFixtures.create(context, jambiSite);
         });
     }
 
@@ -306,8 +313,22 @@ final class AuthorizationFixtures {
                 }
                 yield new Variant(label, Long.valueOf(vars.get("unit")), null, false, vars, null);
             }
+            case "site", "product", "payout", "placement" -> workshopVariant(fixture, label, side);
             default -> throw new IllegalArgumentException("unknown fixture " + fixture);
         };
+    }
+
+    private Variant workshopVariant(String fixture, String label, Side side) {
+        id.peduli.workshop.WorkshopFixtures.Objects objects = side == kartini ? workshopKartini : workshopAlyatama;
+        long unit = fixture.equals("product") ? side.technicalUnit() : objects.site();
+        Map<String, String> vars = switch (fixture) {
+            case "site" -> Map.of("id", String.valueOf(objects.site()));
+            case "product" -> Map.of("id", String.valueOf(objects.product()));
+            case "placement" ->
+                Map.of("id", String.valueOf(objects.placement()), "followUpId", String.valueOf(objects.followUp()));
+            default -> Map.of("id", String.valueOf(objects.run()), "lineId", String.valueOf(objects.line()));
+        };
+        return new Variant(label, unit, null, false, vars, null);
     }
 
     // ------------------------------------------------------------------------------------------------- creating

@@ -1,0 +1,130 @@
+package id.peduli.workshop;
+
+import id.peduli.indicator.IndicatorDefinition;
+import id.peduli.indicator.IndicatorSource;
+import id.peduli.indicator.IndicatorValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workshop's figures per unit and month, from its own tables. A unit is a site, or a centre (then its sites
+ * together). Participants active: distinct participants present at least once. Attendance rate: present marks out of
+ * all marks, in percent. Production value: accepted units at the product's sale price, in rupiah. Median earnings: the
+ * median amount of the month's approved payout lines, in rupiah. Placements: placements started in the month.
+ * Retention at 90 days: of the 90-day follow-ups done in the month, the share still employed, in percent.
+ */
+@Component
+class WorkshopIndicators implements IndicatorSource {
+
+    static final List<String> ROLES = List.of("PROGRAM_MANAGER", "UNIT_HEAD", "SOCIAL_WORKER", "SITE_MENTOR");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    WorkshopIndicators(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<IndicatorDefinition> definitions() {
+        return List.of(
+                new IndicatorDefinition(
+                        "WS_PARTICIPANTS_ACTIVE",
+                        "indicator.WS_PARTICIPANTS_ACTIVE",
+                        "indicator.measure.people",
+                        ROLES),
+                new IndicatorDefinition(
+                        "WS_ATTENDANCE_RATE", "indicator.WS_ATTENDANCE_RATE", "indicator.measure.percent", ROLES),
+                new IndicatorDefinition(
+                        "WS_PRODUCTION_VALUE", "indicator.WS_PRODUCTION_VALUE", "indicator.measure.rupiah", ROLES),
+                new IndicatorDefinition(
+                        "WS_EARNINGS_MEDIAN", "indicator.WS_EARNINGS_MEDIAN", "indicator.measure.rupiah", ROLES),
+                new IndicatorDefinition("WS_PLACEMENTS", "indicator.WS_PLACEMENTS", "indicator.measure.people", ROLES),
+                new IndicatorDefinition(
+                        "WS_RETENTION_90", "indicator.WS_RETENTION_90", "indicator.measure.percent", ROLES));
+    }
+
+    @Override
+    public List<IndicatorValue> values(String code, Set<Long> unitIds, YearMonth from, YearMonth to) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = switch (code) {
+            case "WS_PARTICIPANTS_ACTIVE" -> """
+                    select u.unit, date_trunc('month', a.held_on)::date as month, count(distinct a.enrolment_id) as v
+                    from units u join workshop.attendance a on a.site_id = u.site
+                    where a.present and a.held_on >= :from and a.held_on < :to group by 1, 2
+                    """;
+            case "WS_ATTENDANCE_RATE" -> """
+                    select u.unit, date_trunc('month', a.held_on)::date as month,
+                        round(100.0 * count(*) filter (where a.present) / count(*), 1) as v
+                    from units u join workshop.attendance a on a.site_id = u.site
+                    where a.held_on >= :from and a.held_on < :to group by 1, 2
+                    """;
+            case "WS_PRODUCTION_VALUE" -> """
+                    select u.unit, date_trunc('month', r.made_on)::date as month,
+                        sum((r.quantity - r.rejects)::bigint * p.sale_price) as v
+                    from units u join workshop.production_record r on r.site_id = u.site
+                    join workshop.product p on p.id = r.product_id
+                    where r.made_on >= :from and r.made_on < :to group by 1, 2
+                    """;
+            case "WS_EARNINGS_MEDIAN" -> """
+                    select u.unit, pr.period as month,
+                        percentile_cont(0.5) within group (order by l.amount) as v
+                    from units u join workshop.payout_run pr on pr.site_id = u.site
+                    join workshop.payout_line l on l.run_id = pr.id
+                    where pr.status = 'APPROVED' and pr.period >= :from and pr.period < :to group by 1, 2
+                    """;
+            case "WS_PLACEMENTS" -> """
+                    select u.unit, date_trunc('month', pl.started_on)::date as month, count(*) as v
+                    from units u join workshop.placement pl on pl.site_id = u.site
+                    where pl.started_on >= :from and pl.started_on < :to group by 1, 2
+                    """;
+            case "WS_RETENTION_90" -> """
+                    select u.unit, date_trunc('month', f.done_on)::date as month,
+                        round(100.0 * count(*) filter (where f.still_employed) / count(*), 1) as v
+                    from units u join workshop.placement pl on pl.site_id = u.site
+                    join workshop.follow_up f on f.placement_id = pl.id
+                    where f.day_mark = 90 and f.done_on >= :from and f.done_on < :to group by 1, 2
+                    """;
+            default -> null;
+        };
+        if (sql == null) {
+            return List.of();
+        }
+        String units = """
+                with units as (
+                    select s.site_id as unit, s.site_id as site from workshop.site_profile s where s.site_id in (:units)
+                    union all
+                    select s.centre_id, s.site_id from workshop.site_profile s where s.centre_id in (:units))
+                """;
+        Instant now = clock.instant();
+        List<IndicatorValue> values = new ArrayList<>();
+        jdbc.sql(units + sql)
+                .param("units", unitIds)
+                .param("from", from.atDay(1))
+                .param("to", to.plusMonths(1).atDay(1))
+                .query(rs -> {
+                    BigDecimal value = rs.getBigDecimal("v");
+                    values.add(new IndicatorValue(
+                            code,
+                            rs.getLong("unit"),
+                            YearMonth.from(rs.getObject("month", LocalDate.class)),
+                            value == null
+                                    ? BigDecimal.ZERO
+                                    : value.setScale(Math.min(1, Math.max(0, value.scale())), RoundingMode.HALF_UP),
+                            now));
+                });
+        return values;
+    }
+}
