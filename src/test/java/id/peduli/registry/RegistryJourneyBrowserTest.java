@@ -226,7 +226,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         assertThat(memberRows()).containsExactly(List.of(mother, text.head()));
         browser.assertAccessible();
 
-        browser.type("memberId", String.valueOf(child));
+        pick("memberId", daughter, child);
         new Select(browser.element("relationship")).selectByValue("CHILD");
         browser.clickAndAwaitPage("addMember");
 
@@ -559,7 +559,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
 
         openTab(1);
         browser.clickAndAwaitPage("startHousehold");
-        browser.type("memberId", String.valueOf(survivor));
+        pick("memberId", "Bambang Prasetyo " + word, survivor);
         new Select(browser.element("relationship")).selectByValue("SIBLING");
         browser.clickAndAwaitPage("addMember");
         browser.type("kk", uniqueKk());
@@ -680,6 +680,17 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
 
     private WebElement tabLink(int index) {
         return browser.elements(By.cssSelector("#profileTabs .nav-link")).get(index);
+    }
+
+    /** Finds a person by name in the person picker of {@code field} and picks the one with {@code id}. */
+    private void pick(String field, String name, long id) {
+        browser.type("picker-" + field + "-q", name);
+        By button = By.cssSelector("#picker-" + field + " [data-pick-id='" + id + "']");
+        browser.until(d -> !d.findElements(button).isEmpty());
+        browser.element(button).click();
+        browser.until(d -> d.findElement(By.cssSelector("#picker-" + field + " [data-picker-chosen]"))
+                .isDisplayed());
+        assertThat(browser.element(By.name(field)).getAttribute("value")).isEqualTo(String.valueOf(id));
     }
 
     private void openTab(int index) {
