@@ -14,4 +14,4 @@ CP_FILE=target/bench-classpath.txt
 ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test > /dev/null
 echo "Registry import benchmark: $ROWS rows on $(nproc) cores, $(java -version 2>&1 | head -1), -Xmx$HEAP"
 java "-Xmx$HEAP" -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
-  id.peduli.registry.ImportBenchmark "$ROWS" target/bench-import
+  id.peduli.registry.imports.ImportBenchmark "$ROWS" target/bench-import

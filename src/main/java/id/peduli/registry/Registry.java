@@ -1,5 +1,7 @@
 package id.peduli.registry;
 
+import id.peduli.registry.person.Consents;
+import id.peduli.registry.person.People;
 import id.peduli.shared.BusinessException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

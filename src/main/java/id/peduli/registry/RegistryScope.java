@@ -1,5 +1,7 @@
 package id.peduli.registry;
 
+import id.peduli.registry.person.Households;
+import id.peduli.registry.person.People;
 import org.springframework.stereotype.Component;
 
 /**

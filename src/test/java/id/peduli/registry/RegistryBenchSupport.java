@@ -1,5 +1,10 @@
 package id.peduli.registry;
 
+import id.peduli.registry.identity.NameKey;
+import id.peduli.registry.identity.Nik;
+import id.peduli.registry.person.People;
+import id.peduli.registry.search.PersonSearch;
+
 /** The registry's name folding and NIK masking, for the benchmark loader, which writes rows directly. */
 public final class RegistryBenchSupport {
 

@@ -6,6 +6,7 @@ import id.peduli.Browser;
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import id.peduli.access.Users;
+import id.peduli.registry.person.People;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,9 @@ package id.peduli.registry;
 
 import id.peduli.organization.Organizations;
 import id.peduli.platform.FieldEncryption;
+import id.peduli.registry.identity.Nik;
+import id.peduli.registry.person.Households;
+import id.peduli.registry.person.PersonCommand;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
@@ -15,22 +18,22 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Test data for the registry: signing in as a demo user, a builder of registration commands, and households with family
  * cards written directly.
  */
-final class RegistryTestSupport {
+public final class RegistryTestSupport {
 
     private RegistryTestSupport() {}
 
-    static void signIn(ApplicationContext context, String username) {
+    public static void signIn(ApplicationContext context, String username) {
         UserDetails details = context.getBean(UserDetailsService.class).loadUserByUsername(username);
         SecurityContextHolder.getContext()
                 .setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
     }
 
-    static void signOut() {
+    public static void signOut() {
         SecurityContextHolder.clearContext();
     }
 
-    static long unit(ApplicationContext context, String name) {
+    public static long unit(ApplicationContext context, String name) {
         return context.getBean(Organizations.class).tree().stream()
                 .filter(u -> u.name().equals(name))
                 .findFirst()
@@ -39,7 +42,7 @@ final class RegistryTestSupport {
     }
 
     /** A household of the unit, written directly (no head yet). */
-    static long household(ApplicationContext context, long unitId, String regionCode) {
+    public static long household(ApplicationContext context, long unitId, String regionCode) {
         return context.getBean(JdbcClient.class)
                 .sql("insert into registry.household (org_unit_id, region_code) values (?, ?) returning id")
                 .params(unitId, regionCode)
@@ -48,7 +51,7 @@ final class RegistryTestSupport {
     }
 
     /** A family card period of the household, encrypted with the application's key. */
-    static void familyCard(ApplicationContext context, long household, String kk, LocalDate from, LocalDate to) {
+    public static void familyCard(ApplicationContext context, long household, String kk, LocalDate from, LocalDate to) {
         FieldEncryption encryption = context.getBean(FieldEncryption.class);
         context.getBean(JdbcClient.class)
                 .sql("insert into registry.kk_history (household_id, kk_cipher, kk_hash, kk_masked, valid_from,"
@@ -64,11 +67,11 @@ final class RegistryTestSupport {
     }
 
     /** A person in Kota Jambi; change fields with the with-methods. */
-    static PersonBuilder aPerson(long unitId) {
+    public static PersonBuilder aPerson(long unitId) {
         return new PersonBuilder(unitId);
     }
 
-    static final class PersonBuilder {
+    public static final class PersonBuilder {
         private final long unitId;
         private String fullName = "Siti Lestari";
         private Sex sex = Sex.F;
@@ -85,55 +88,55 @@ final class RegistryTestSupport {
             this.unitId = unitId;
         }
 
-        PersonBuilder named(String value) {
+        public PersonBuilder named(String value) {
             fullName = value;
             return this;
         }
 
-        PersonBuilder sex(Sex value) {
+        public PersonBuilder sex(Sex value) {
             sex = value;
             return this;
         }
 
-        PersonBuilder born(LocalDate value) {
+        public PersonBuilder born(LocalDate value) {
             birthDate = value;
             birthYear = null;
             return this;
         }
 
-        PersonBuilder bornAbout(int year) {
+        public PersonBuilder bornAbout(int year) {
             birthDate = null;
             birthYear = year;
             return this;
         }
 
-        PersonBuilder nik(String value) {
+        public PersonBuilder nik(String value) {
             nik = value;
             return this;
         }
 
-        PersonBuilder region(String value) {
+        public PersonBuilder region(String value) {
             region = value;
             return this;
         }
 
-        PersonBuilder disabilities(DisabilityType... values) {
+        public PersonBuilder disabilities(DisabilityType... values) {
             disabilities = List.of(values);
             return this;
         }
 
-        PersonBuilder guardian(Long id, String relationship) {
+        public PersonBuilder guardian(Long id, String relationship) {
             guardianId = id;
             guardianRelationship = relationship;
             return this;
         }
 
-        PersonBuilder acceptingWarnings() {
+        public PersonBuilder acceptingWarnings() {
             accept = true;
             return this;
         }
 
-        PersonCommand build() {
+        public PersonCommand build() {
             return new PersonCommand(
                     unitId,
                     fullName,
@@ -159,7 +162,7 @@ final class RegistryTestSupport {
     }
 
     /** A valid NIK from Kota Jambi (district 15.71.01) for the birth date and sex, with the given serial. */
-    static String nikFor(LocalDate birth, Sex sex, int serial) {
+    public static String nikFor(LocalDate birth, Sex sex, int serial) {
         int day = birth.getDayOfMonth() + (sex == Sex.F ? 40 : 0);
         return String.format("157101%02d%02d%02d%04d", day, birth.getMonthValue(), birth.getYear() % 100, serial);
     }

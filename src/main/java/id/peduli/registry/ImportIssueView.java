@@ -1,4 +1,0 @@
-package id.peduli.registry;
-
-/** One problem of an import row, translated for the reader: row as the spreadsheet numbers it, column, message. */
-public record ImportIssueView(long row, String column, String header, boolean error, String message) {}

@@ -1,7 +1,0 @@
-package id.peduli.registry;
-
-/** How a commit treats rows with errors: refuse the whole file, or write the rows without errors. */
-enum ImportMode {
-    ALL_OR_NOTHING,
-    VALID_ONLY
-}

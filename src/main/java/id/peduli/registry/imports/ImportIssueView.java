@@ -1,0 +1,4 @@
+package id.peduli.registry.imports;
+
+/** One problem of an import row, translated for the reader: row as the spreadsheet numbers it, column, message. */
+public record ImportIssueView(long row, String column, String header, boolean error, String message) {}

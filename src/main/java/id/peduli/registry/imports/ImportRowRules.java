@@ -1,0 +1,680 @@
+package id.peduli.registry.imports;
+
+import id.peduli.platform.FieldEncryption;
+import id.peduli.registry.DisabilityType;
+import id.peduli.registry.identity.NameKey;
+import id.peduli.registry.identity.Nik;
+import id.peduli.registry.person.People;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules for one import row that need nothing but the row itself: required fields, formats, dates, sex, NIK (the
+ * same {@link Nik#check} as registration), KK, disability types, guardian not the person themself, household
+ * relationship. It writes the row, encrypted and hashed where needed, as one line of PostgreSQL COPY text for the
+ * staging table, with its problems as a JSON array. Rules that need other rows or the database (duplicates, unknown
+ * regions, guardians, heads of household, KK periods) are checked in SQL over the staging table.
+ */
+final class ImportRowRules {
+
+    static final String KK_FIELD = "household.kk";
+
+    /** What a row is written for, each with its own columns. */
+    enum Target {
+        /** The keys the set-based checks need, with the row's problems: {@link #CHECK_COLUMNS}. */
+        CHECK,
+        /** A new person without household or guardian, straight into registry.person: {@link #PERSON_COLUMNS}. */
+        PERSON,
+        /** Everything, for rows that update people or join households: {@link #FULL_COLUMNS}. */
+        FULL
+    }
+
+    static final String CHECK_COLUMNS = "row_no, ok, warn, issues, external_id, nik_hash, region_code,"
+            + " guardian_external_id, household_key, relationship, kk_hash, kk_valid_from, name_key, birth_date,"
+            + " birth_year";
+    static final String PERSON_COLUMNS = "org_unit_id, full_name, other_names, name_key, sex, birth_place,"
+            + " birth_date, birth_year, birth_date_approximate, nik_cipher, nik_hash, nik_masked, region_code,"
+            + " regency_code, rt, rw, street, phone, disability_types, external_id, import_job_id";
+    static final String FULL_COLUMNS = "row_no, guardian_relationship, kk_cipher, kk_masked, welfare_decile,"
+            + " decile_checked_on, full_name, other_names, name_key, sex, birth_place, birth_date, birth_year,"
+            + " approximate, nik_cipher, nik_hash, nik_masked, region_code, regency_code, rt, rw, street, phone,"
+            + " disability_types, external_id";
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()-]+");
+    private static final Map<String, String> SEXES = Map.ofEntries(
+            Map.entry("L", "M"),
+            Map.entry("LK", "M"),
+            Map.entry("LAKI", "M"),
+            Map.entry("LAKILAKI", "M"),
+            Map.entry("PRIA", "M"),
+            Map.entry("M", "M"),
+            Map.entry("MALE", "M"),
+            Map.entry("P", "F"),
+            Map.entry("PR", "F"),
+            Map.entry("PEREMPUAN", "F"),
+            Map.entry("WANITA", "F"),
+            Map.entry("F", "F"),
+            Map.entry("FEMALE", "F"));
+    private static final Map<String, String> RELATIONSHIPS = Map.ofEntries(
+            Map.entry("HEAD", "HEAD"),
+            Map.entry("KEPALA", "HEAD"),
+            Map.entry("KEPALAKELUARGA", "HEAD"),
+            Map.entry("KK", "HEAD"),
+            Map.entry("SPOUSE", "SPOUSE"),
+            Map.entry("ISTRI", "SPOUSE"),
+            Map.entry("ISTERI", "SPOUSE"),
+            Map.entry("SUAMI", "SPOUSE"),
+            Map.entry("PASANGAN", "SPOUSE"),
+            Map.entry("SUAMIISTRI", "SPOUSE"),
+            Map.entry("CHILD", "CHILD"),
+            Map.entry("ANAK", "CHILD"),
+            Map.entry("ANAKKANDUNG", "CHILD"),
+            Map.entry("ANAKANGKAT", "CHILD"),
+            Map.entry("ANAKTIRI", "CHILD"),
+            Map.entry("PARENT", "PARENT"),
+            Map.entry("ORANGTUA", "PARENT"),
+            Map.entry("AYAH", "PARENT"),
+            Map.entry("IBU", "PARENT"),
+            Map.entry("SIBLING", "SIBLING"),
+            Map.entry("SAUDARA", "SIBLING"),
+            Map.entry("SAUDARAKANDUNG", "SIBLING"),
+            Map.entry("KAKAK", "SIBLING"),
+            Map.entry("ADIK", "SIBLING"),
+            Map.entry("GRANDCHILD", "GRANDCHILD"),
+            Map.entry("CUCU", "GRANDCHILD"),
+            Map.entry("GRANDPARENT", "GRANDPARENT"),
+            Map.entry("KAKEK", "GRANDPARENT"),
+            Map.entry("NENEK", "GRANDPARENT"),
+            Map.entry("KAKEKNENEK", "GRANDPARENT"),
+            Map.entry("INLAW", "IN_LAW"),
+            Map.entry("IN_LAW", "IN_LAW"),
+            Map.entry("MENANTU", "IN_LAW"),
+            Map.entry("MERTUA", "IN_LAW"),
+            Map.entry("IPAR", "IN_LAW"),
+            Map.entry("OTHERRELATIVE", "OTHER_RELATIVE"),
+            Map.entry("FAMILILAIN", "OTHER_RELATIVE"),
+            Map.entry("KERABAT", "OTHER_RELATIVE"),
+            Map.entry("KELUARGALAIN", "OTHER_RELATIVE"),
+            Map.entry("OTHER", "OTHER"),
+            Map.entry("LAINNYA", "OTHER"),
+            Map.entry("LAINLAIN", "OTHER"),
+            Map.entry("PEMBANTU", "OTHER"));
+    private static final Map<String, DisabilityType> DISABILITIES = Map.ofEntries(
+            Map.entry("PHYSICAL", DisabilityType.PHYSICAL),
+            Map.entry("FISIK", DisabilityType.PHYSICAL),
+            Map.entry("INTELLECTUAL", DisabilityType.INTELLECTUAL),
+            Map.entry("INTELEKTUAL", DisabilityType.INTELLECTUAL),
+            Map.entry("MENTAL", DisabilityType.MENTAL),
+            Map.entry("SENSORY", DisabilityType.SENSORY),
+            Map.entry("SENSORIK", DisabilityType.SENSORY));
+
+    private final int[] columns;
+    private final Nik.RegionLookup regions;
+    private final FieldEncryption.Bulk nikCrypto;
+    private final FieldEncryption.Bulk kkCrypto;
+    private final boolean encrypt;
+    private final LocalDate today;
+    private final long unitId;
+    private final long jobId;
+
+    /**
+     * @param columns for each {@link ImportField} (by ordinal), the index of the file column mapped to it, or -1
+     * @param encrypt false for the checking pass, which needs the keyed hashes but not the ciphertexts
+     * @param unitId the unit new people are registered in, and {@code jobId} the job that registers them
+     */
+    ImportRowRules(
+            int[] columns,
+            Nik.RegionLookup regions,
+            FieldEncryption encryption,
+            boolean encrypt,
+            LocalDate today,
+            long unitId,
+            long jobId) {
+        this.unitId = unitId;
+        this.jobId = jobId;
+        this.columns = columns.clone();
+        this.regions = regions;
+        this.nikCrypto = encryption.bulk(People.NIK_FIELD);
+        this.kkCrypto = encryption.bulk(KK_FIELD);
+        this.encrypt = encrypt;
+        this.today = today;
+    }
+
+    /** Problems of one row, collected as a JSON array of {@code [column, "E"|"W", key, [args]]}. */
+    private static final class Problems {
+        private final StringBuilder json = new StringBuilder();
+        private final java.util.EnumSet<ImportField> fields = java.util.EnumSet.noneOf(ImportField.class);
+        private boolean error;
+        private boolean warning;
+
+        void error(ImportField field, String key, Object... args) {
+            add(field, "E", key, args);
+            error = true;
+        }
+
+        void warning(ImportField field, String key, Object... args) {
+            add(field, "W", key, args);
+            warning = true;
+        }
+
+        boolean has(ImportField field) {
+            return fields.contains(field);
+        }
+
+        private void add(ImportField field, String severity, String key, Object... args) {
+            fields.add(field);
+            json.append(json.isEmpty() ? "[" : ",");
+            json.append("[\"")
+                    .append(field.column())
+                    .append("\",\"")
+                    .append(severity)
+                    .append("\",\"");
+            json.append(key).append("\",[");
+            for (int i = 0; i < args.length; i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                jsonString(json, String.valueOf(args[i]));
+            }
+            json.append("]]");
+        }
+
+        String json() {
+            return json.isEmpty() ? null : json + "]";
+        }
+    }
+
+    /**
+     * Checks one row and appends it to {@code out} as a COPY text line for {@code target}. Returns true when the
+     * row has no error.
+     */
+    boolean stage(ImportFile.Cells cells, Target target, StringBuilder out) {
+        Problems problems = new Problems();
+        String externalId = text(cells, ImportField.EXTERNAL_ID, 64, problems);
+        String fullName = text(cells, ImportField.FULL_NAME, 200, problems);
+        if (fullName == null && !problems.has(ImportField.FULL_NAME)) {
+            problems.error(ImportField.FULL_NAME, "import.required");
+        }
+        String otherNames = text(cells, ImportField.OTHER_NAMES, 300, problems);
+        String sex = sex(cells, problems);
+        String birthPlace = text(cells, ImportField.BIRTH_PLACE, 100, problems);
+        LocalDate birthDate = date(cells, ImportField.BIRTH_DATE, problems);
+        Integer birthYear = birthYear(cells, problems);
+        boolean birthDateBad = value(cells, ImportField.BIRTH_DATE) != null && birthDate == null;
+        if (birthDate == null && birthYear == null && !birthDateBad && !problems.has(ImportField.BIRTH_YEAR)) {
+            problems.error(ImportField.BIRTH_DATE, "import.birth.required");
+        }
+        if (birthDate != null && birthDate.isAfter(today)) {
+            problems.error(ImportField.BIRTH_DATE, "person.birthInFuture");
+            birthDate = null;
+        }
+        if (birthDate != null && birthYear != null && birthYear != birthDate.getYear()) {
+            problems.error(ImportField.BIRTH_YEAR, "person.birthYearMismatch");
+        }
+        Integer year = birthDate != null ? Integer.valueOf(birthDate.getYear()) : birthYear;
+        if (year != null && year > today.getYear()) {
+            problems.error(ImportField.BIRTH_YEAR, "person.birthInFuture");
+            year = null;
+        }
+
+        byte[] nikCipher = null;
+        byte[] nikHash = null;
+        String nikMasked = null;
+        String rawNik = value(cells, ImportField.NIK);
+        if (rawNik != null) {
+            if (cells.isNumeric(columns[ImportField.NIK.ordinal()])) {
+                problems.error(ImportField.NIK, "import.nik.number");
+            } else {
+                Nik.Check nik = Nik.check(rawNik, sex == null ? null : sex.charAt(0), birthDate, year, regions);
+                nik.errors().forEach(p -> problems.error(ImportField.NIK, p.key(), p.args()));
+                nik.warnings().forEach(p -> problems.warning(ImportField.NIK, p.key(), p.args()));
+                if (nik.valid() && nik.nik() != null) {
+                    nikHash = nikCrypto.hash(nik.nik());
+                    nikCipher = encrypt ? nikCrypto.encrypt(nik.nik()) : null;
+                    nikMasked = Nik.masked(nik.nik());
+                }
+            }
+        }
+
+        String region = region(cells, problems);
+        String rt = digits(cells, ImportField.RT, problems);
+        String rw = digits(cells, ImportField.RW, problems);
+        String street = text(cells, ImportField.STREET, 200, problems);
+        String phone = phone(cells, problems);
+        String disabilities = disabilities(cells, problems);
+
+        String guardian = text(cells, ImportField.GUARDIAN_EXTERNAL_ID, 64, problems);
+        String guardianRelationship = text(cells, ImportField.GUARDIAN_RELATIONSHIP, 30, problems);
+        if (guardian != null) {
+            if (guardian.equals(externalId)) {
+                problems.error(ImportField.GUARDIAN_EXTERNAL_ID, "person.guardianSelf");
+                guardian = null;
+            } else if (guardianRelationship == null && !problems.has(ImportField.GUARDIAN_RELATIONSHIP)) {
+                problems.error(ImportField.GUARDIAN_RELATIONSHIP, "import.guardian.relationshipRequired");
+            }
+        } else if (guardianRelationship != null) {
+            problems.error(ImportField.GUARDIAN_EXTERNAL_ID, "import.guardian.missing");
+        }
+
+        String household = text(cells, ImportField.HOUSEHOLD_KEY, 100, problems);
+        String relationship = relationship(cells, problems);
+        if (household != null && relationship == null && !problems.has(ImportField.RELATIONSHIP_TO_HEAD)) {
+            problems.error(ImportField.RELATIONSHIP_TO_HEAD, "import.household.relationshipRequired");
+        }
+        if (household == null && relationship != null) {
+            problems.error(ImportField.HOUSEHOLD_KEY, "import.household.keyRequired");
+        }
+        byte[] kkCipher = null;
+        byte[] kkHash = null;
+        String kkMasked = null;
+        String rawKk = value(cells, ImportField.KK_NUMBER);
+        LocalDate kkFrom = date(cells, ImportField.KK_VALID_FROM, problems);
+        if (rawKk != null) {
+            String kk = Nik.normalise(rawKk);
+            if (cells.isNumeric(columns[ImportField.KK_NUMBER.ordinal()])) {
+                problems.error(ImportField.KK_NUMBER, "import.kk.number");
+            } else if (!allDigits(kk)) {
+                problems.error(ImportField.KK_NUMBER, "import.kk.digitsOnly");
+            } else if (kk.length() != 16) {
+                problems.error(ImportField.KK_NUMBER, "import.kk.length", kk.length());
+            } else if (household == null) {
+                problems.error(ImportField.HOUSEHOLD_KEY, "import.kk.withoutHousehold");
+            } else {
+                kkHash = kkCrypto.hash(kk);
+                kkCipher = encrypt ? kkCrypto.encrypt(kk) : null;
+                kkMasked = Nik.masked(kk);
+                if (kkFrom == null && !problems.has(ImportField.KK_VALID_FROM)) {
+                    problems.error(ImportField.KK_VALID_FROM, "import.kk.validFromRequired");
+                }
+            }
+        } else if (kkFrom != null) {
+            problems.error(ImportField.KK_NUMBER, "import.kk.numberRequired");
+        }
+        if (kkFrom != null && kkFrom.isAfter(today)) {
+            problems.error(ImportField.KK_VALID_FROM, "import.date.future", kkFrom);
+        }
+        Integer decile = decile(cells, problems);
+        LocalDate decileOn = date(cells, ImportField.DECILE_CHECKED_ON, problems);
+        if (decile != null && decileOn == null && !problems.has(ImportField.DECILE_CHECKED_ON)) {
+            problems.error(ImportField.DECILE_CHECKED_ON, "import.decile.dateRequired");
+        }
+        if (decileOn != null && decileOn.isAfter(today)) {
+            problems.error(ImportField.DECILE_CHECKED_ON, "import.date.future", decileOn);
+        }
+        if ((decile != null || decileOn != null) && household == null) {
+            problems.error(ImportField.HOUSEHOLD_KEY, "import.decile.withoutHousehold");
+        }
+
+        boolean ok = !problems.error;
+        String nameKey =
+                fullName == null ? null : NameKey.of(otherNames == null ? fullName : fullName + " " + otherNames);
+        if (target == Target.CHECK) {
+            out.append(cells.rowNumber()).append('\t');
+            out.append(ok ? 't' : 'f').append('\t');
+            out.append(problems.warning ? 't' : 'f').append('\t');
+            field(out, problems.json());
+            field(out, externalId);
+            bytes(out, nikHash);
+            field(out, region);
+            field(out, guardian);
+            field(out, household);
+            field(out, relationship);
+            bytes(out, kkHash);
+            field(out, kkFrom == null ? null : kkFrom.toString());
+            field(out, nameKey);
+            field(out, birthDate == null ? null : birthDate.toString());
+            last(out, year == null ? null : year.toString());
+            return ok;
+        }
+        if (target == Target.PERSON) {
+            out.append(unitId).append('\t');
+        } else {
+            out.append(cells.rowNumber()).append('\t');
+            field(out, guardian == null ? null : guardianRelationship);
+            bytes(out, kkCipher);
+            field(out, kkMasked);
+            field(out, decile == null ? null : decile.toString());
+            field(out, decileOn == null ? null : decileOn.toString());
+        }
+        field(out, fullName);
+        field(out, otherNames);
+        field(out, nameKey);
+        field(out, sex);
+        field(out, birthPlace);
+        field(out, birthDate == null ? null : birthDate.toString());
+        field(out, year == null ? null : year.toString());
+        field(out, birthDate == null ? "t" : "f");
+        bytes(out, nikCipher);
+        bytes(out, nikHash);
+        field(out, nikMasked);
+        field(out, region);
+        field(out, region == null || region.length() < 5 ? null : region.substring(0, 5));
+        field(out, rt);
+        field(out, rw);
+        field(out, street);
+        field(out, phone);
+        field(out, disabilities);
+        if (target == Target.PERSON) {
+            field(out, externalId);
+            last(out, Long.toString(jobId));
+        } else {
+            last(out, externalId);
+        }
+        return ok;
+    }
+
+    // ------------------------------------------------------------------------------------------- fields
+
+    private String value(ImportFile.Cells cells, ImportField field) {
+        int index = columns[field.ordinal()];
+        if (index < 0) {
+            return null;
+        }
+        String value = cells.get(index);
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private String text(ImportFile.Cells cells, ImportField field, int max, Problems problems) {
+        String value = value(cells, field);
+        if (value != null && value.length() > max) {
+            problems.error(field, "import.tooLong", max);
+            return null;
+        }
+        return value;
+    }
+
+    private String sex(ImportFile.Cells cells, Problems problems) {
+        String value = value(cells, ImportField.SEX);
+        if (value == null) {
+            problems.error(ImportField.SEX, "import.required");
+            return null;
+        }
+        String sex = SEXES.get(letters(value));
+        if (sex == null) {
+            problems.error(ImportField.SEX, "import.sex.unknown", value);
+        }
+        return sex;
+    }
+
+    private LocalDate date(ImportFile.Cells cells, ImportField field, Problems problems) {
+        String value = value(cells, field);
+        if (value == null) {
+            return null;
+        }
+        DateResult result = parseDate(value);
+        if (result.date() == null) {
+            problems.error(field, result.problem(), value);
+        }
+        return result.date();
+    }
+
+    record DateResult(LocalDate date, String problem) {}
+
+    /** YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY; a date that does not exist (31-02-1990) is refused as such. */
+    static DateResult parseDate(String value) {
+        String[] parts;
+        int year;
+        int month;
+        int day;
+        if (value.length() >= 8 && value.length() <= 10 && value.charAt(4) == '-') {
+            parts = value.split("-", -1);
+            if (parts.length != 3 || !allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2])) {
+                return new DateResult(null, "import.date.format");
+            }
+            year = Integer.parseInt(parts[0]);
+            month = parseSmall(parts[1]);
+            day = parseSmall(parts[2]);
+        } else {
+            char separator = value.indexOf('/') >= 0 ? '/' : '-';
+            parts = value.split(separator == '/' ? "/" : "-", -1);
+            if (parts.length != 3
+                    || parts[2].length() != 4
+                    || !allDigits(parts[0])
+                    || !allDigits(parts[1])
+                    || !allDigits(parts[2])) {
+                return new DateResult(null, "import.date.format");
+            }
+            day = parseSmall(parts[0]);
+            month = parseSmall(parts[1]);
+            year = Integer.parseInt(parts[2]);
+        }
+        if (day < 0 || month < 0) {
+            return new DateResult(null, "import.date.format");
+        }
+        if (month < 1 || month > 12) {
+            return new DateResult(null, "import.date.month");
+        }
+        if (year < 1900 || year > 2100) {
+            return new DateResult(null, "import.date.year");
+        }
+        try {
+            return new DateResult(LocalDate.of(year, month, day), null);
+        } catch (DateTimeException e) {
+            return new DateResult(null, "import.date.notInCalendar");
+        }
+    }
+
+    private static int parseSmall(String digits) {
+        return digits.isEmpty() || digits.length() > 2 ? -1 : Integer.parseInt(digits);
+    }
+
+    private Integer birthYear(ImportFile.Cells cells, Problems problems) {
+        String value = value(cells, ImportField.BIRTH_YEAR);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() != 4 || !allDigits(value)) {
+            problems.error(ImportField.BIRTH_YEAR, "import.birthYear.format", value);
+            return null;
+        }
+        int year = Integer.parseInt(value);
+        if (year < 1900 || year > 2100) {
+            problems.error(ImportField.BIRTH_YEAR, "import.birthYear.format", value);
+            return null;
+        }
+        return year;
+    }
+
+    private String region(ImportFile.Cells cells, Problems problems) {
+        String value = value(cells, ImportField.REGION_CODE);
+        if (value == null) {
+            return null;
+        }
+        String code = value;
+        if (allDigits(value)) {
+            code = switch (value.length()) {
+                case 2 -> value;
+                case 4 -> value.substring(0, 2) + "." + value.substring(2);
+                case 6 -> value.substring(0, 2) + "." + value.substring(2, 4) + "." + value.substring(4);
+                case 10 ->
+                    value.substring(0, 2) + "." + value.substring(2, 4) + "." + value.substring(4, 6) + "."
+                            + value.substring(6);
+                default -> null;
+            };
+        }
+        if (code == null || !id.peduli.region.RegionCodes.isWellFormed(code)) {
+            problems.error(ImportField.REGION_CODE, "import.region.format", value);
+            return null;
+        }
+        return code;
+    }
+
+    private String digits(ImportFile.Cells cells, ImportField field, Problems problems) {
+        String value = value(cells, field);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > 3 || !allDigits(value)) {
+            problems.error(field, "import.rtRw", value);
+            return null;
+        }
+        return value;
+    }
+
+    private String phone(ImportFile.Cells cells, Problems problems) {
+        String value = value(cells, ImportField.PHONE);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() < 6 || value.length() > 30 || !PHONE.matcher(value).matches()) {
+            problems.error(ImportField.PHONE, "import.phone", value);
+            return null;
+        }
+        return value;
+    }
+
+    private String disabilities(ImportFile.Cells cells, Problems problems) {
+        String value = value(cells, ImportField.DISABILITY_TYPES);
+        if (value == null) {
+            return "{}";
+        }
+        Set<DisabilityType> types = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String part : value.split("[;,|/]")) {
+            String word = letters(part);
+            if (word.isEmpty()) {
+                continue;
+            }
+            DisabilityType type = DISABILITIES.get(word);
+            if (type == null) {
+                unknown.add(part.strip());
+            } else {
+                types.add(type);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.error(ImportField.DISABILITY_TYPES, "import.disability.unknown", String.join(", ", unknown));
+            return "{}";
+        }
+        StringBuilder array = new StringBuilder("{");
+        for (DisabilityType type : types) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append(type.name());
+        }
+        return array.append('}').toString();
+    }
+
+    private String relationship(ImportFile.Cells cells, Problems problems) {
+        String value = value(cells, ImportField.RELATIONSHIP_TO_HEAD);
+        if (value == null) {
+            return null;
+        }
+        String relationship = RELATIONSHIPS.get(letters(value));
+        if (relationship == null) {
+            problems.error(ImportField.RELATIONSHIP_TO_HEAD, "import.relationship.unknown", value);
+        }
+        return relationship;
+    }
+
+    private Integer decile(ImportFile.Cells cells, Problems problems) {
+        String value = value(cells, ImportField.WELFARE_DECILE);
+        if (value == null) {
+            return null;
+        }
+        if (!allDigits(value) || value.length() > 2 || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 10) {
+            problems.error(ImportField.WELFARE_DECILE, "import.decile.range", value);
+            return null;
+        }
+        return Integer.parseInt(value);
+    }
+
+    // --------------------------------------------------------------------------------------------- text
+
+    /** Upper-case letters only: "Laki-laki" → "LAKILAKI", "Kepala Keluarga" → "KEPALAKELUARGA". */
+    private static String letters(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isLetter(c) || c == '_') {
+                out.append(Character.toUpperCase(c));
+            }
+        }
+        String word = out.toString().replace("_", "");
+        return word.toUpperCase(Locale.ROOT);
+    }
+
+    static boolean allDigits(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void field(StringBuilder out, String value) {
+        escaped(out, value);
+        out.append('\t');
+    }
+
+    private static void last(StringBuilder out, String value) {
+        escaped(out, value);
+        out.append('\n');
+    }
+
+    private static void bytes(StringBuilder out, byte[] value) {
+        if (value == null) {
+            out.append("\\N\t");
+        } else {
+            out.append("\\\\x").append(HEX.formatHex(value)).append('\t');
+        }
+    }
+
+    /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
+    static void escaped(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    static void jsonString(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
