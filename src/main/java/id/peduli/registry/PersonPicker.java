@@ -27,7 +27,7 @@ public final class PersonPicker {
     }
 
     /** True for a path of this site that a registration may return to; anything else (another site) is ignored. */
-    static boolean safeReturn(String returnTo) {
+    public static boolean safeReturn(String returnTo) {
         return returnTo != null
                 && LOCAL_PATH.matcher(returnTo).matches()
                 && !returnTo.startsWith("//")
@@ -36,7 +36,7 @@ public final class PersonPicker {
     }
 
     /** {@code returnTo} with {@code picked=<personId>}. */
-    static String returning(String returnTo, long personId) {
+    public static String returning(String returnTo, long personId) {
         String base = returnTo.replaceAll("([?&])" + PICKED + "=[^&]*&?", "$1").replaceAll("[?&]$", "");
         return base + (base.contains("?") ? "&" : "?") + PICKED + "=" + personId;
     }

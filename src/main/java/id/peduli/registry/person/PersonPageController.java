@@ -9,6 +9,7 @@ import id.peduli.platform.FormErrors;
 import id.peduli.platform.Ui;
 import id.peduli.registry.ConsentCommand;
 import id.peduli.registry.ConsentPurposes;
+import id.peduli.registry.PersonPicker;
 import id.peduli.registry.PersonView;
 import id.peduli.registry.ProfileTab;
 import id.peduli.registry.RegistryRoles;

@@ -1,4 +1,4 @@
-package id.peduli.registry;
+package id.peduli.registry.person;
 
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
@@ -6,10 +6,14 @@ import id.peduli.platform.DemoSeed;
 import id.peduli.platform.PeduliPrincipal;
 import id.peduli.region.Region;
 import id.peduli.region.Regions;
+import id.peduli.registry.ConsentCommand;
 import id.peduli.registry.ConsentCommand.ConsentGiver;
 import id.peduli.registry.ConsentCommand.ConsentMethod;
 import id.peduli.registry.ConsentCommand.LawfulBasis;
-import id.peduli.registry.HouseholdView.Relationship;
+import id.peduli.registry.DisabilityType;
+import id.peduli.registry.PersonView;
+import id.peduli.registry.Sex;
+import id.peduli.registry.person.HouseholdView.Relationship;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package id.peduli.registry;
+package id.peduli.registry.person;
 
 import static id.peduli.access.AccessTestSupport.as;
 import static id.peduli.registry.RegistryTestSupport.aPerson;
@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.registry.PersonView;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package id.peduli.registry;
+package id.peduli.registry.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,9 +66,10 @@ class PersonPickerBrowserTest extends BrowserTestSupport {
     }
 
     private long register(String name, LocalDate born) {
-        RegistryTestSupport.signIn(context, "pekerja.alyatama");
+        id.peduli.registry.RegistryTestSupport.signIn(context, "pekerja.alyatama");
         try {
-            return people.register(RegistryTestSupport.aPerson(RegistryTestSupport.unit(context, "PSAA Alyatama Jambi"))
+            return people.register(id.peduli.registry.RegistryTestSupport.aPerson(
+                                    id.peduli.registry.RegistryTestSupport.unit(context, "PSAA Alyatama Jambi"))
                             .named(name)
                             .born(born)
                             .region(JAMBI_VILLAGE)
@@ -76,16 +77,16 @@ class PersonPickerBrowserTest extends BrowserTestSupport {
                             .build())
                     .id();
         } finally {
-            RegistryTestSupport.signOut();
+            id.peduli.registry.RegistryTestSupport.signOut();
         }
     }
 
     private long household(long head) {
-        RegistryTestSupport.signIn(context, "pekerja.alyatama");
+        id.peduli.registry.RegistryTestSupport.signIn(context, "pekerja.alyatama");
         try {
             return households.create(head).id();
         } finally {
-            RegistryTestSupport.signOut();
+            id.peduli.registry.RegistryTestSupport.signOut();
         }
     }
 

@@ -1,5 +1,6 @@
-package id.peduli.registry;
+package id.peduli.registry.person;
 
+import id.peduli.registry.ConsentCommand;
 import java.time.LocalDate;
 
 /** The consent form as typed, shown again when the server refuses it. */

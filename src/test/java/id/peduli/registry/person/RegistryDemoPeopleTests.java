@@ -1,4 +1,4 @@
-package id.peduli.registry;
+package id.peduli.registry.person;
 
 import static id.peduli.access.AccessTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import id.peduli.PeduliTest;
 import id.peduli.platform.FieldEncryption;
+import id.peduli.registry.identity.Nik;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +124,8 @@ class RegistryDemoPeopleTests {
                     LocalDate born = rs.getObject(3, LocalDate.class);
                     Nik.Check check = Nik.check(nik, rs.getString(2).charAt(0), born, born.getYear(), code -> true);
                     String region = rs.getString(4);
-                    boolean sameDistrict = region != null && region.startsWith(Nik.districtCode(nik));
+                    boolean sameDistrict =
+                            region != null && region.replace(".", "").startsWith(nik.substring(0, 6));
                     return check.errors().isEmpty() && check.warnings().isEmpty() && sameDistrict ? null : nik;
                 })
                 .list()

@@ -1,6 +1,9 @@
-package id.peduli.registry;
+package id.peduli.registry.search;
 
 import id.peduli.platform.Ui;
+import id.peduli.registry.PersonView;
+import id.peduli.registry.RegistryRoles;
+import id.peduli.registry.person.People;
 import id.peduli.shared.BusinessException;
 import id.peduli.shared.PageResult;
 import java.util.List;
@@ -69,7 +72,8 @@ class PersonPickerController {
     @GetMapping("/people/picker/chosen/{id}")
     @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     String chosen(@PathVariable long id, Model model) {
-        PersonView person = people.view(id, false);
+        people.requireScope(id, RegistryRoles.READ);
+        PersonView person = people.find(id).orElseThrow();
         model.addAttribute("person", person);
         return "registry/person-picker-chosen";
     }
