@@ -257,6 +257,11 @@ public class People {
         return unit.get();
     }
 
+    /** True when the current user holds one of {@code roles} for {@code unitId}. */
+    boolean readable(long unitId, String... roles) {
+        return access.covers(unitId, roles);
+    }
+
     /** The person, after checking that the current user may read them (404 otherwise, as for a missing id). */
     PersonView view(long id, boolean full) {
         requireScope(id, RegistryRoles.READ);

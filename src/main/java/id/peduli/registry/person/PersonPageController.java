@@ -1,7 +1,6 @@
 package id.peduli.registry.person;
 
 import id.peduli.access.Access;
-import id.peduli.audit.AuditTrail;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.Flash;
@@ -52,7 +51,7 @@ class PersonPageController {
     private final Merges merges;
     private final Organizations organizations;
     private final Access access;
-    private final AuditTrail trail;
+    private final PersonHistory history;
     private final ProfileTabs tabs;
     private final Validator validator;
 
@@ -64,7 +63,7 @@ class PersonPageController {
             Merges merges,
             Organizations organizations,
             Access access,
-            AuditTrail trail,
+            PersonHistory history,
             ProfileTabs tabs,
             Validator validator) {
         this.people = people;
@@ -74,7 +73,7 @@ class PersonPageController {
         this.merges = merges;
         this.organizations = organizations;
         this.access = access;
-        this.trail = trail;
+        this.history = history;
         this.tabs = tabs;
         this.validator = validator;
     }
@@ -129,12 +128,13 @@ class PersonPageController {
             @RequestParam(value = "tab", defaultValue = "details") String tab,
             @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose,
             @RequestParam(value = PersonPicker.PICKED, required = false) Long picked,
+            Ui ui,
             Model model) {
-        return renderProfile(id, tab, purpose, picked, model);
+        return renderProfile(id, tab, purpose, picked, ui, model);
     }
 
     /** The profile page with {@code tab} open; forms of the tab show what the model already holds for them. */
-    private String renderProfile(long id, String tab, String purpose, Long picked, Model model) {
+    private String renderProfile(long id, String tab, String purpose, Long picked, Ui ui, Model model) {
         String chosenPurpose = PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
         PersonView person = people.open(id, chosenPurpose);
         List<ProfileTab.Shown> visibleTabs = tabs.visible(id, person.orgUnitId());
@@ -163,8 +163,7 @@ class PersonPageController {
                         ? households.open(householdId.get(), chosenPurpose)
                         : null);
         model.addAttribute("consents", chosenTab.equals("consent") ? consents.open(id, chosenPurpose) : List.of());
-        model.addAttribute(
-                "history", chosenTab.equals("history") ? trail.history("Person", String.valueOf(id), 100) : List.of());
+        model.addAttribute("history", chosenTab.equals("history") ? history.of(id, ui) : List.of());
         model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
         model.addAttribute("purposes", PURPOSES);
         model.addAttribute("consentPurposes", consents.purposes());
@@ -272,7 +271,7 @@ class PersonPageController {
         model.addAttribute("consentErrors", errors);
         model.addAttribute(
                 "consentForm", new ConsentFormValues(purpose, basis, givenBy, method, noticeVersion, givenOn));
-        return renderProfile(id, "consent", "SERVICE_DELIVERY", null, model);
+        return renderProfile(id, "consent", "SERVICE_DELIVERY", null, ui, model);
     }
 
     @PostMapping("/people/{id}/consents/{consentId}/withdraw")

@@ -111,6 +111,6 @@ class FormsKeepInputTests {
         assertThat(page)
                 .contains("href=\"#reason\"")
                 .contains(">pendek</textarea>")
-                .contains("id=\"formatXlsx\" value=\"XLSX\" checked");
+                .containsPattern("id=\"formatXlsx\" value=\"XLSX\"\\s+checked");
     }
 }
