@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/users")
-@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@PreAuthorize(AccessRoles.ADMINISTER_EXPRESSION)
 @Tag(name = "Users", description = "User accounts and their role grants (SYSTEM_ADMIN)")
 class UserApiController {
 
@@ -57,11 +57,15 @@ class UserApiController {
     @Schema(name = "NewUserRequest")
     record NewUserRequest(
             @NotBlank(message = "{validation.required}")
-            @Size(min = 3, max = 60, message = "{validation.lengthBetween}")
-            @Pattern(regexp = "^[a-zA-Z0-9._-]*$", message = "{user.usernameChars}")
+            @Size(
+                    min = NewUserCommand.USERNAME_MIN,
+                    max = NewUserCommand.USERNAME_MAX,
+                    message = "{validation.lengthBetween}")
+            @Pattern(regexp = NewUserCommand.USERNAME_CHARS, message = "{user.usernameChars}")
             String username,
 
-            @NotBlank(message = "{validation.required}") @Size(max = 128, message = "{validation.maxLength}")
+            @NotBlank(message = "{validation.required}")
+            @Size(max = NewUserCommand.PASSWORD_MAX, message = "{validation.maxLength}")
             String password,
 
             @NotNull @Valid UserCommand profile,

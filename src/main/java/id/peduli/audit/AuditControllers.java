@@ -59,7 +59,7 @@ class AuditPageController {
 
 @RestController
 @RequestMapping("/api/v1/audit")
-@PreAuthorize("hasAnyRole('AUDITOR', 'DPO')")
+@PreAuthorize(AuditRoles.READ_EXPRESSION)
 @Tag(name = "Audit log", description = "The append-only processing log (AUDITOR, DPO)")
 class AuditApiController {
 

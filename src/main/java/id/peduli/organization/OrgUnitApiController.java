@@ -49,16 +49,14 @@ class OrgUnitApiController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN', 'DPO', 'AUDITOR', 'UNIT_HEAD', 'PROGRAM_MANAGER', "
-            + "'SOCIAL_WORKER', 'SITE_MENTOR', 'LOGISTICS_OFFICER', 'UNIT_OPERATOR', 'AGENCY_VERIFIER', "
-            + "'SECRETARIAT', 'EVALUATOR', 'PANELIST')")
+    @PreAuthorize(OrganizationRoles.READ_UNIT_EXPRESSION)
     @Operation(summary = "One unit")
     OrgUnit get(@PathVariable long id) {
         return organizations.get(id);
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_EXPRESSION)
     @Operation(summary = "Create a unit")
     ResponseEntity<OrgUnit> create(@Valid @RequestBody OrgUnitCommand command) {
         organizations.requireAdministeredParent(command.parentId());
@@ -68,14 +66,14 @@ class OrgUnitApiController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_UNIT_EXPRESSION)
     @Operation(summary = "Update a unit; send the version you read (optimistic locking). The parent is not changed")
     OrgUnit update(@PathVariable long id, @Valid @RequestBody UpdateRequest request) {
         return organizations.update(id, request.version(), request.unit());
     }
 
     @PostMapping("/{id}/move")
-    @PreAuthorize("@unitScope.unit(#id, 'SYSTEM_ADMIN')")
+    @PreAuthorize(OrganizationRoles.ADMINISTER_UNIT_EXPRESSION)
     @Operation(summary = "Move a unit and its subtree under another parent (no parentId: make it a root)")
     OrgUnit move(@PathVariable long id, @Valid @RequestBody MoveRequest request) {
         organizations.requireAdministeredParent(request.parentId());

@@ -12,6 +12,9 @@ public final class RegistryRoles {
     public static final String[] WRITE = {"SOCIAL_WORKER", "SITE_MENTOR", "PROGRAM_MANAGER"};
     public static final String[] MERGE = {"PROGRAM_MANAGER"};
     public static final String[] IMPORT = {"SOCIAL_WORKER", "PROGRAM_MANAGER"};
+    /** Who may open the import pages and reports: importers, and the DPO who oversees what was imported. */
+    public static final String[] IMPORT_READ = {"SOCIAL_WORKER", "PROGRAM_MANAGER", "DPO"};
+
     public static final String[] EXPORT = {"PROGRAM_MANAGER", "UNIT_HEAD", "DPO"};
     /** Roles that see NIK and KK in full (in a profile and in exports); everyone else sees them masked. */
     public static final String[] FULL_IDENTIFIERS = {"PROGRAM_MANAGER", "DPO"};
@@ -26,6 +29,8 @@ public final class RegistryRoles {
     public static final String MERGE_EXPRESSION = "@access.hasAnyRole('PROGRAM_MANAGER')";
     /** {@link #IMPORT} as a security expression, for {@code @PreAuthorize}. */
     public static final String IMPORT_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'PROGRAM_MANAGER')";
+    /** {@link #IMPORT_READ} as a security expression, for {@code @PreAuthorize}. */
+    public static final String IMPORT_READ_EXPRESSION = "@access.hasAnyRole('SOCIAL_WORKER', 'PROGRAM_MANAGER', 'DPO')";
     /** {@link #EXPORT} as a security expression, for {@code @PreAuthorize}. */
     public static final String EXPORT_EXPRESSION = "@access.hasAnyRole('PROGRAM_MANAGER', 'UNIT_HEAD', 'DPO')";
 

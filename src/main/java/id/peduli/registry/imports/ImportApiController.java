@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/v1/people/imports")
 @Tag(name = "People import", description = "Bulk import of people and households from CSV or XLSX")
-@PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'PROGRAM_MANAGER', 'DPO')")
+@PreAuthorize(RegistryRoles.IMPORT_READ_EXPRESSION)
 class ImportApiController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

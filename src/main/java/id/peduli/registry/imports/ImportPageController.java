@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/people/import")
-@PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'PROGRAM_MANAGER', 'DPO')")
+@PreAuthorize(RegistryRoles.IMPORT_READ_EXPRESSION)
 class ImportPageController {
 
     private static final int PREVIEW = 200;

@@ -2,8 +2,11 @@ package id.peduli.registry.imports;
 
 import id.peduli.platform.FieldEncryption;
 import id.peduli.registry.DisabilityType;
+import id.peduli.registry.identity.Birth;
+import id.peduli.registry.identity.Kk;
 import id.peduli.registry.identity.NameKey;
 import id.peduli.registry.identity.Nik;
+import id.peduli.registry.identity.PersonFields;
 import id.peduli.registry.person.People;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -48,7 +51,8 @@ final class ImportRowRules {
             + " disability_types, external_id";
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ()-]+");
+    private static final java.util.regex.Pattern RT_RW = java.util.regex.Pattern.compile(PersonFields.RT_RW);
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile(PersonFields.PHONE);
     private static final Map<String, String> SEXES = Map.ofEntries(
             Map.entry("L", "M"),
             Map.entry("LK", "M"),
@@ -198,30 +202,32 @@ final class ImportRowRules {
      */
     boolean stage(ImportFile.Cells cells, Target target, StringBuilder out) {
         Problems problems = new Problems();
-        String externalId = text(cells, ImportField.EXTERNAL_ID, 64, problems);
-        String fullName = text(cells, ImportField.FULL_NAME, 200, problems);
+        String externalId = text(cells, ImportField.EXTERNAL_ID, PersonFields.EXTERNAL_ID_MAX, problems);
+        String fullName = text(cells, ImportField.FULL_NAME, PersonFields.FULL_NAME_MAX, problems);
         if (fullName == null && !problems.has(ImportField.FULL_NAME)) {
             problems.error(ImportField.FULL_NAME, "import.required");
         }
-        String otherNames = text(cells, ImportField.OTHER_NAMES, 300, problems);
+        String otherNames = text(cells, ImportField.OTHER_NAMES, PersonFields.OTHER_NAMES_MAX, problems);
         String sex = sex(cells, problems);
-        String birthPlace = text(cells, ImportField.BIRTH_PLACE, 100, problems);
+        String birthPlace = text(cells, ImportField.BIRTH_PLACE, PersonFields.BIRTH_PLACE_MAX, problems);
         LocalDate birthDate = date(cells, ImportField.BIRTH_DATE, problems);
         Integer birthYear = birthYear(cells, problems);
         boolean birthDateBad = value(cells, ImportField.BIRTH_DATE) != null && birthDate == null;
-        if (birthDate == null && birthYear == null && !birthDateBad && !problems.has(ImportField.BIRTH_YEAR)) {
-            problems.error(ImportField.BIRTH_DATE, "import.birth.required");
+        boolean birthYearBad = problems.has(ImportField.BIRTH_YEAR);
+        // The same rule as the registration form; "give a date or a year" is left out when a cell could not be read.
+        for (Birth.Problem problem : Birth.check(birthDate, birthYear, today)) {
+            if (problem.missing() && (birthDateBad || birthYearBad)) {
+                continue;
+            }
+            problems.error(
+                    problem.field() == Birth.Field.DATE ? ImportField.BIRTH_DATE : ImportField.BIRTH_YEAR,
+                    problem.key());
         }
-        if (birthDate != null && birthDate.isAfter(today)) {
-            problems.error(ImportField.BIRTH_DATE, "person.birthInFuture");
+        if (problems.has(ImportField.BIRTH_DATE)) {
             birthDate = null;
         }
-        if (birthDate != null && birthYear != null && birthYear != birthDate.getYear()) {
-            problems.error(ImportField.BIRTH_YEAR, "person.birthYearMismatch");
-        }
-        Integer year = birthDate != null ? Integer.valueOf(birthDate.getYear()) : birthYear;
+        Integer year = Birth.year(birthDate, birthYear);
         if (year != null && year > today.getYear()) {
-            problems.error(ImportField.BIRTH_YEAR, "person.birthInFuture");
             year = null;
         }
 
@@ -247,12 +253,13 @@ final class ImportRowRules {
         String region = region(cells, problems);
         String rt = digits(cells, ImportField.RT, problems);
         String rw = digits(cells, ImportField.RW, problems);
-        String street = text(cells, ImportField.STREET, 200, problems);
+        String street = text(cells, ImportField.STREET, PersonFields.STREET_MAX, problems);
         String phone = phone(cells, problems);
         String disabilities = disabilities(cells, problems);
 
-        String guardian = text(cells, ImportField.GUARDIAN_EXTERNAL_ID, 64, problems);
-        String guardianRelationship = text(cells, ImportField.GUARDIAN_RELATIONSHIP, 30, problems);
+        String guardian = text(cells, ImportField.GUARDIAN_EXTERNAL_ID, PersonFields.EXTERNAL_ID_MAX, problems);
+        String guardianRelationship =
+                text(cells, ImportField.GUARDIAN_RELATIONSHIP, PersonFields.GUARDIAN_RELATIONSHIP_MAX, problems);
         if (guardian != null) {
             if (guardian.equals(externalId)) {
                 problems.error(ImportField.GUARDIAN_EXTERNAL_ID, "person.guardianSelf");
@@ -278,13 +285,15 @@ final class ImportRowRules {
         String rawKk = value(cells, ImportField.KK_NUMBER);
         LocalDate kkFrom = date(cells, ImportField.KK_VALID_FROM, problems);
         if (rawKk != null) {
-            String kk = Nik.normalise(rawKk);
+            // The same rule as the household page: digits only, sixteen of them, a known province.
+            Kk.Check check = Kk.check(rawKk, regions);
+            String kk = check.kk();
             if (cells.isNumeric(columns[ImportField.KK_NUMBER.ordinal()])) {
                 problems.error(ImportField.KK_NUMBER, "import.kk.number");
-            } else if (!allDigits(kk)) {
-                problems.error(ImportField.KK_NUMBER, "import.kk.digitsOnly");
-            } else if (kk.length() != 16) {
-                problems.error(ImportField.KK_NUMBER, "import.kk.length", kk.length());
+            } else if (kk == null) {
+                problems.error(ImportField.KK_NUMBER, "kk.length", 0);
+            } else if (!check.valid()) {
+                check.errors().forEach(p -> problems.error(ImportField.KK_NUMBER, p.key(), p.args()));
             } else if (household == null) {
                 problems.error(ImportField.HOUSEHOLD_KEY, "import.kk.withoutHousehold");
             } else {
@@ -458,7 +467,7 @@ final class ImportRowRules {
         if (month < 1 || month > 12) {
             return new DateResult(null, "import.date.month");
         }
-        if (year < 1900 || year > 2100) {
+        if (year < Birth.MIN_YEAR || year > Birth.MAX_YEAR) {
             return new DateResult(null, "import.date.year");
         }
         try {
@@ -482,7 +491,7 @@ final class ImportRowRules {
             return null;
         }
         int year = Integer.parseInt(value);
-        if (year < 1900 || year > 2100) {
+        if (year < Birth.MIN_YEAR || year > Birth.MAX_YEAR) {
             problems.error(ImportField.BIRTH_YEAR, "import.birthYear.format", value);
             return null;
         }
@@ -518,7 +527,7 @@ final class ImportRowRules {
         if (value == null) {
             return null;
         }
-        if (value.length() > 3 || !allDigits(value)) {
+        if (!RT_RW.matcher(value).matches()) {
             problems.error(field, "import.rtRw", value);
             return null;
         }
@@ -530,7 +539,7 @@ final class ImportRowRules {
         if (value == null) {
             return null;
         }
-        if (value.length() < 6 || value.length() > 30 || !PHONE.matcher(value).matches()) {
+        if (!PHONE.matcher(value).matches()) {
             problems.error(ImportField.PHONE, "import.phone", value);
             return null;
         }

@@ -111,7 +111,7 @@ public class Consents {
 
     @Transactional
     ConsentView record(long personId, ConsentCommand command) {
-        PersonView person = people.view(personId, false);
+        PersonView person = people.view(personId);
         requireWrite(person);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -177,7 +177,7 @@ public class Consents {
 
     @Transactional
     ConsentView withdraw(long personId, long consentId, LocalDate on, String reason) {
-        PersonView person = people.view(personId, false);
+        PersonView person = people.view(personId);
         requireWrite(person);
         ConsentView consent = of(personId).stream()
                 .filter(c -> c.id() == consentId)

@@ -9,6 +9,7 @@ import id.peduli.region.Regions;
 import id.peduli.registry.PersonView;
 import id.peduli.registry.RegistryRoles;
 import id.peduli.registry.Sex;
+import id.peduli.registry.identity.Kk;
 import id.peduli.registry.identity.Nik;
 import id.peduli.shared.BusinessException;
 import id.peduli.shared.InvalidInput;
@@ -182,7 +183,7 @@ public class Households {
     /** Starts a household with {@code headPersonId} as its head, living at the head's address. */
     @Transactional
     HouseholdView create(long headPersonId) {
-        PersonView head = people.view(headPersonId, false);
+        PersonView head = people.view(headPersonId);
         requireWrite(head.orgUnitId());
         if (householdOf(headPersonId).isPresent()) {
             throw BusinessException.conflict("personId", "household.personAlreadyMember", head.fullName());
@@ -207,7 +208,7 @@ public class Households {
     HouseholdView addMember(long householdId, long personId, HouseholdView.Relationship relationship) {
         HouseholdView household = get(householdId);
         requireWrite(household.orgUnitId());
-        PersonView person = people.view(personId, false);
+        PersonView person = people.view(personId);
         if (relationship == null) {
             throw BusinessException.invalid("relationship", "validation.required");
         }
@@ -257,16 +258,12 @@ public class Households {
         HouseholdView household = get(householdId);
         requireWrite(household.orgUnitId());
         List<FieldProblem> problems = new ArrayList<>();
-        String kk = Nik.normalise(number);
-        if (kk == null || kk.isEmpty()) {
+        Kk.Check check = Kk.check(number, regions::exists);
+        String kk = check.kk();
+        if (kk == null) {
             problems.add(new FieldProblem("kk", "validation.required"));
-        } else if (!kk.chars().allMatch(Character::isDigit)) {
-            problems.add(new FieldProblem("kk", "kk.digitsOnly"));
-        } else if (kk.length() != 16) {
-            problems.add(new FieldProblem("kk", "kk.length", kk.length()));
-        } else if (!regions.exists(kk.substring(0, 2))) {
-            problems.add(new FieldProblem("kk", "kk.unknownProvince", kk.substring(0, 2)));
         }
+        check.errors().forEach(p -> problems.add(new FieldProblem("kk", p.key(), p.args())));
         if (validFrom == null) {
             problems.add(new FieldProblem("validFrom", "validation.required"));
         } else if (validFrom.isAfter(LocalDate.now(clock.withZone(zone)))) {

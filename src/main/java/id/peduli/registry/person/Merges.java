@@ -64,8 +64,8 @@ class Merges {
         if (reason == null || reason.trim().length() < 10 || reason.length() > 500) {
             throw BusinessException.invalid("reason", "merge.reasonInvalid");
         }
-        PersonView survivor = people.view(survivorId, false);
-        PersonView merged = people.view(mergedId, false);
+        PersonView survivor = people.view(survivorId);
+        PersonView merged = people.view(mergedId);
         if (survivor.mergedInto() != null || merged.mergedInto() != null) {
             throw BusinessException.conflict("otherId", "merge.alreadyMerged");
         }
@@ -137,7 +137,7 @@ class Merges {
                 .purpose(reason.trim())
                 .change("mergedInto", null, survivorId));
         events.publishEvent(new PersonsMerged(survivorId, mergedId));
-        return people.view(survivorId, true);
+        return people.view(survivorId);
     }
 
     /** The merges this record took part in, as survivor or as merged record, newest first. */

@@ -11,6 +11,7 @@ import id.peduli.registry.DisabilityType;
 import id.peduli.registry.PersonView;
 import id.peduli.registry.RegistryRoles;
 import id.peduli.registry.Sex;
+import id.peduli.registry.identity.Birth;
 import id.peduli.registry.identity.NameKey;
 import id.peduli.registry.identity.Nik;
 import id.peduli.shared.BusinessException;
@@ -134,7 +135,7 @@ public class People {
                 .change("birthYear", null, checked.birthYear())
                 .change("region", null, blankToNull(command.regionCode()))
                 .sensitiveChange("nik", checked.nik() != null));
-        return view(id, true);
+        return view(id);
     }
 
     /**
@@ -143,7 +144,7 @@ public class People {
      */
     @Transactional
     PersonView update(long id, int expectedVersion, PersonCommand edit) {
-        PersonView current = view(id, true);
+        PersonView current = view(id);
         requireWrite(current.orgUnitId());
         if (blankToNull(edit.nik()) != null) {
             // A typed NIK is checked against the whole registry: that answer is counted (a kept one is not).
@@ -238,7 +239,7 @@ public class People {
                                 || !Objects.equals(current.supportNeeds(), blankToNull(command.supportNeeds())))
                 .change("guardian", storedGuardian, command.guardianId())
                 .sensitiveChange("nik", !Objects.equals(oldNikHash, newNikHash)));
-        return view(id, true);
+        return view(id);
     }
 
     /**
@@ -263,7 +264,7 @@ public class People {
     }
 
     /** The person, after checking that the current user may read them (404 otherwise, as for a missing id). */
-    PersonView view(long id, boolean full) {
+    PersonView view(long id) {
         requireScope(id, RegistryRoles.READ);
         return find(id).orElseThrow(() -> BusinessException.notFound("person.notFound", id));
     }
@@ -271,7 +272,7 @@ public class People {
     /** Opens a profile: checks scope and writes the view, with its purpose, to the processing log. */
     @Transactional
     PersonView open(long id, String purpose) {
-        PersonView person = view(id, true);
+        PersonView person = view(id);
         audit.record(AuditRecord.of(AuditAction.VIEW, "Person", id)
                 .unit(person.orgUnitId())
                 .purpose(purpose));
@@ -486,22 +487,10 @@ public class People {
         List<FieldProblem> errors = new ArrayList<>();
         List<FieldProblem> warnings = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Integer birthYear = command.birthDate() != null
-                ? Integer.valueOf(command.birthDate().getYear())
-                : command.birthYear();
-        if (command.birthDate() == null && command.birthYear() == null) {
-            errors.add(new FieldProblem("birthDate", "person.birthRequired"));
-        }
-        if (command.birthDate() != null && command.birthDate().isAfter(today)) {
-            errors.add(new FieldProblem("birthDate", "person.birthInFuture"));
-        }
-        if (command.birthDate() != null
-                && command.birthYear() != null
-                && !command.birthYear().equals(command.birthDate().getYear())) {
-            errors.add(new FieldProblem("birthYear", "person.birthYearMismatch"));
-        }
-        if (birthYear != null && birthYear > today.getYear()) {
-            errors.add(new FieldProblem("birthYear", "person.birthInFuture"));
+        Integer birthYear = Birth.year(command.birthDate(), command.birthYear());
+        for (Birth.Problem problem : Birth.check(command.birthDate(), command.birthYear(), today)) {
+            errors.add(
+                    new FieldProblem(problem.field() == Birth.Field.DATE ? "birthDate" : "birthYear", problem.key()));
         }
         if (!organizations.exists(command.orgUnitId())) {
             errors.add(new FieldProblem("orgUnitId", "org.notFound", command.orgUnitId()));

@@ -102,7 +102,7 @@ class PersonApiController {
 
     @PostMapping("/people")
     @Idempotent
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     @Operation(
             summary = "Register a person. Warnings (NIK mismatches, possible duplicates) answer 422 with "
                     + "'warnings' and 'candidates'; send again with acceptWarnings=true to confirm")
@@ -113,8 +113,7 @@ class PersonApiController {
     }
 
     @GetMapping("/people/{id}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     @Operation(summary = "A person's profile; the view is written to the processing log with its purpose")
     PersonView get(
             @PathVariable long id, @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose) {
@@ -123,16 +122,14 @@ class PersonApiController {
     }
 
     @PutMapping("/people/{id}")
-    @PreAuthorize(
-            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION + " and @registryScope.person(#id)")
     @Operation(summary = "Edit a person; send the version you read. An empty NIK keeps the recorded one")
     PersonView update(@PathVariable long id, @Valid @RequestBody UpdateRequest request) {
         return people.update(id, request.version(), request.person());
     }
 
     @GetMapping("/people/{id}/consents")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     @Operation(summary = "Consents and lawful bases recorded for a person")
     List<ConsentView> consents(
             @PathVariable long id, @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose) {
@@ -140,8 +137,7 @@ class PersonApiController {
     }
 
     @GetMapping("/people/{id}/coverage")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     @Operation(summary = "Whether an active consent or lawful basis covers a purpose today")
     Map<String, Object> coverage(@PathVariable long id, @RequestParam("purpose") String purpose) {
         people.requireScope(id, RegistryRoles.READ);
@@ -149,16 +145,14 @@ class PersonApiController {
     }
 
     @PostMapping("/people/{id}/consents")
-    @PreAuthorize(
-            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION + " and @registryScope.person(#id)")
     @Operation(summary = "Record consent or another lawful basis for a purpose")
     ResponseEntity<ConsentView> recordConsent(@PathVariable long id, @Valid @RequestBody ConsentCommand command) {
         return ResponseEntity.status(HttpStatus.CREATED).body(consents.record(id, command));
     }
 
     @PostMapping("/people/{id}/consents/{consentId}/withdraw")
-    @PreAuthorize(
-            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION + " and @registryScope.person(#id)")
     @Operation(summary = "Withdraw a consent")
     ConsentView withdraw(
             @PathVariable long id, @PathVariable long consentId, @Valid @RequestBody WithdrawRequest request) {
@@ -166,8 +160,7 @@ class PersonApiController {
     }
 
     @GetMapping("/people/{id}/household")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     @Operation(summary = "The household a person belongs to (404 when none)")
     HouseholdView household(
             @PathVariable long id, @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose) {
@@ -181,8 +174,7 @@ class PersonApiController {
     }
 
     @GetMapping("/households/{householdId}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     @Operation(summary = "A household with its members, family cards and decile; the view is logged")
     HouseholdView householdById(
             @PathVariable long householdId,
@@ -195,39 +187,35 @@ class PersonApiController {
     }
 
     @PostMapping("/people/{id}/household")
-    @PreAuthorize(
-            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.person(#id)")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION + " and @registryScope.person(#id)")
     @Operation(summary = "Start a household with this person as its head")
     ResponseEntity<HouseholdView> startHousehold(@PathVariable long id) {
         return ResponseEntity.status(HttpStatus.CREATED).body(households.create(id));
     }
 
     @PostMapping("/households/{householdId}/members")
-    @PreAuthorize(
-            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.household(#householdId)")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION + " and @registryScope.household(#householdId)")
     @Operation(summary = "Add a member with their relationship to the head (one head per household)")
     HouseholdView addMember(@PathVariable long householdId, @Valid @RequestBody MemberRequest request) {
         return households.addMember(householdId, request.personId(), request.relationship());
     }
 
     @DeleteMapping("/households/{householdId}/members/{personId}")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     @Operation(summary = "Remove a member")
     HouseholdView removeMember(@PathVariable long householdId, @PathVariable long personId) {
         return households.removeMember(householdId, personId);
     }
 
     @PostMapping("/households/{householdId}/family-cards")
-    @PreAuthorize(
-            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.household(#householdId)")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION + " and @registryScope.household(#householdId)")
     @Operation(summary = "Record a new family card (KK); the current one ends the day before. Overlaps are refused")
     HouseholdView addFamilyCard(@PathVariable long householdId, @RequestBody FamilyCardRequest request) {
         return households.addFamilyCard(householdId, request.kk(), request.validFrom());
     }
 
     @PutMapping("/households/{householdId}/decile")
-    @PreAuthorize(
-            "@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER') and @registryScope.household(#householdId)")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION + " and @registryScope.household(#householdId)")
     @Operation(summary = "Set the DTSEN welfare decile (1–10) and when it was checked")
     HouseholdView setDecile(@PathVariable long householdId, @Valid @RequestBody DecileRequest request) {
         return households.setDecile(householdId, request.version(), request.decile(), request.checkedOn());
@@ -237,7 +225,7 @@ class PersonApiController {
             value = "/people/{id}/photo",
             consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE
             })
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     @Operation(summary = "Store a photo (JPEG or PNG, checked by content, size-limited)")
     ResponseEntity<Void> putPhoto(@PathVariable long id, InputStream body) {
         photos.store(id, body);
@@ -246,8 +234,7 @@ class PersonApiController {
 
     @ApiDownload({"image/jpeg", "image/png"})
     @GetMapping("/people/{id}/photo")
-    @PreAuthorize("@access.hasAnyRole('SOCIAL_WORKER', 'SITE_MENTOR', 'PROGRAM_MANAGER', 'UNIT_HEAD', "
-            + "'LOGISTICS_OFFICER', 'DPO')")
+    @PreAuthorize(RegistryRoles.READ_EXPRESSION)
     @Operation(summary = "A person's photo")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
         long unit = people.requireScope(id, RegistryRoles.READ);
@@ -260,7 +247,7 @@ class PersonApiController {
     }
 
     @PostMapping("/people/merge")
-    @PreAuthorize("@access.hasAnyRole('PROGRAM_MANAGER')")
+    @PreAuthorize(RegistryRoles.MERGE_EXPRESSION)
     @Operation(summary = "Merge a duplicate record into a surviving one, with a reason")
     PersonView merge(@Valid @RequestBody MergeRequest request) {
         return merges.merge(request.survivorId(), request.otherId(), request.reason());

@@ -2,6 +2,8 @@ package id.peduli.registry.person;
 
 import id.peduli.registry.DisabilityType;
 import id.peduli.registry.Sex;
+import id.peduli.registry.identity.Birth;
+import id.peduli.registry.identity.PersonFields;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,15 +21,22 @@ import java.util.List;
 public record PersonCommand(
         @NotNull(message = "{validation.required}") Long orgUnitId,
 
-        @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.maxLength}")
+        @NotBlank(message = "{validation.required}")
+        @Size(max = PersonFields.FULL_NAME_MAX, message = "{validation.maxLength}")
         String fullName,
 
-        @Size(max = 300, message = "{validation.maxLength}") String otherNames,
+        @Size(max = PersonFields.OTHER_NAMES_MAX, message = "{validation.maxLength}")
+        String otherNames,
+
         @NotNull(message = "{validation.required}") Sex sex,
-        @Size(max = 100, message = "{validation.maxLength}") String birthPlace,
+
+        @Size(max = PersonFields.BIRTH_PLACE_MAX, message = "{validation.maxLength}")
+        String birthPlace,
+
         LocalDate birthDate,
 
-        @Min(value = 1900, message = "{person.birthYearRange}") @Max(value = 2100, message = "{person.birthYearRange}")
+        @Min(value = Birth.MIN_YEAR, message = "{person.birthYearRange}")
+        @Max(value = Birth.MAX_YEAR, message = "{person.birthYearRange}")
         Integer birthYear,
 
         @Size(max = 40, message = "{validation.maxLength}") String nik,
@@ -35,15 +44,16 @@ public record PersonCommand(
         @Pattern(regexp = "^$|^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$", message = "{region.invalidFormat}")
         String regionCode,
 
-        @Pattern(regexp = "^$|^\\d{1,3}$", message = "{person.rtRw}")
+        @Pattern(regexp = "^$|" + PersonFields.RT_RW, message = "{person.rtRw}")
         String rt,
 
-        @Pattern(regexp = "^$|^\\d{1,3}$", message = "{person.rtRw}")
+        @Pattern(regexp = "^$|" + PersonFields.RT_RW, message = "{person.rtRw}")
         String rw,
 
-        @Size(max = 200, message = "{validation.maxLength}") String street,
+        @Size(max = PersonFields.STREET_MAX, message = "{validation.maxLength}")
+        String street,
 
-        @Pattern(regexp = "^$|^\\+?[0-9 ()-]{6,30}$", message = "{validation.phone}")
+        @Pattern(regexp = "^$|" + PersonFields.PHONE, message = "{validation.phone}")
         String phone,
 
         List<DisabilityType> disabilityTypes,
@@ -51,12 +61,17 @@ public record PersonCommand(
         @Pattern(regexp = "^$|^(MILD|MODERATE|SEVERE|PROFOUND)$", message = "{person.severity}")
         String disabilitySeverity,
 
-        @Size(max = 1000, message = "{validation.maxLength}")
+        @Size(max = PersonFields.SUPPORT_NEEDS_MAX, message = "{validation.maxLength}")
         String supportNeeds,
 
         Long guardianId,
-        @Size(max = 30, message = "{validation.maxLength}") String guardianRelationship,
-        @Size(max = 64, message = "{validation.maxLength}") String externalId,
+
+        @Size(max = PersonFields.GUARDIAN_RELATIONSHIP_MAX, message = "{validation.maxLength}")
+        String guardianRelationship,
+
+        @Size(max = PersonFields.EXTERNAL_ID_MAX, message = "{validation.maxLength}")
+        String externalId,
+
         Boolean acceptWarnings) {
 
     public PersonCommand {

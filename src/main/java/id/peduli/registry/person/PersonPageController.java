@@ -189,7 +189,7 @@ class PersonPageController {
             Ui ui,
             Model model,
             RedirectAttributes redirect) {
-        PersonView person = people.view(id, true);
+        PersonView person = people.view(id);
         requireWrite(person);
         if (person.mergedInto() != null) {
             Flash.error(redirect, ui.t("person.mergedNoEdit", String.valueOf(person.mergedInto())));
@@ -211,7 +211,7 @@ class PersonPageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        PersonView person = people.view(id, true);
+        PersonView person = people.view(id);
         requireWrite(person);
         if (person.mergedInto() != null) {
             Flash.error(redirect, ui.t("person.mergedNoEdit", String.valueOf(person.mergedInto())));
@@ -425,8 +425,8 @@ class PersonPageController {
             Model model) {
         // Scope of both records first: one outside it is "not found", exactly as a missing number.
         merges.requireMergeable(survivorId, otherId);
-        PersonView survivor = people.view(survivorId, false);
-        PersonView other = otherId == null ? null : people.view(otherId, false);
+        PersonView survivor = people.view(survivorId);
+        PersonView other = otherId == null ? null : people.view(otherId);
         model.addAttribute("survivor", survivor);
         model.addAttribute("other", other);
         model.addAttribute("errors", FormErrors.none());
@@ -458,8 +458,8 @@ class PersonPageController {
                 throw e;
             }
             response.setStatus(e.status());
-            model.addAttribute("survivor", people.view(survivorId, false));
-            model.addAttribute("other", otherId == null ? null : people.view(otherId, false));
+            model.addAttribute("survivor", people.view(survivorId));
+            model.addAttribute("other", otherId == null ? null : people.view(otherId));
             model.addAttribute("errors", ui.errors(e));
             return "registry/merge";
         }

@@ -89,7 +89,7 @@ class Photos {
     }
 
     private PersonView writable(long personId) {
-        PersonView person = people.view(personId, false);
+        PersonView person = people.view(personId);
         if (!access.covers(person.orgUnitId(), RegistryRoles.WRITE)) {
             throw new BusinessException(403, null, "person.unitNotAllowed");
         }
@@ -237,7 +237,7 @@ class Photos {
     }
 
     Optional<Photo> load(long personId) {
-        people.view(personId, false);
+        people.view(personId);
         return jdbc.sql("select content_type, data from registry.person_photo where person_id = ?")
                 .param(personId)
                 .query((rs, i) -> new Photo(rs.getString("content_type"), rs.getBytes("data")))

@@ -174,7 +174,7 @@ public class PersonExport {
      * from one snapshot, so the logged count is the number of rows in the file.
      */
     Result export(
-            PersonSearch.Criteria criteria,
+            SearchCriteria criteria,
             String reason,
             Format format,
             boolean fullRequested,
@@ -184,7 +184,7 @@ public class PersonExport {
             throw new AccessDeniedException("export of people needs one of the export roles");
         }
         String purpose = checkedReason(reason);
-        if (criteria.kind() == PersonSearch.Kind.IDENTIFIER) {
+        if (criteria.kind() == SearchCriteria.Kind.IDENTIFIER) {
             // Exporting a NIK or KK lookup also answers whether the number exists: it counts like a lookup.
             nikChecks.count();
         }

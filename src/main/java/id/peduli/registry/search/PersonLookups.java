@@ -26,8 +26,8 @@ class PersonLookups {
         this.audit = audit;
     }
 
-    PageResult<PersonSummary> run(PersonSearch.Criteria criteria, int page, int size) {
-        boolean identifier = criteria.kind() == PersonSearch.Kind.IDENTIFIER;
+    PageResult<PersonSummary> run(SearchCriteria criteria, int page, int size) {
+        boolean identifier = criteria.kind() == SearchCriteria.Kind.IDENTIFIER;
         if (identifier) {
             nikChecks.count();
         }

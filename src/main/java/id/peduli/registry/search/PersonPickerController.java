@@ -25,12 +25,12 @@ class PersonPickerController {
 
     static final int MAX_RESULTS = 8;
 
-    private final PersonSearch search;
+    private final SearchInput input;
     private final PersonLookups lookups;
     private final People people;
 
-    PersonPickerController(PersonSearch search, PersonLookups lookups, People people) {
-        this.search = search;
+    PersonPickerController(SearchInput input, PersonLookups lookups, People people) {
+        this.input = input;
         this.lookups = lookups;
         this.people = people;
     }
@@ -52,8 +52,7 @@ class PersonPickerController {
             return "registry/person-picker-results";
         }
         try {
-            PersonSearch.Criteria criteria =
-                    search.criteria(new PersonSearchForm(query, null, null, null, null, null), true);
+            SearchCriteria criteria = input.criteria(new PersonSearchForm(query, null, null, null, null, null), true);
             PageResult<PersonSummary> found = lookups.run(criteria, 0, MAX_RESULTS);
             model.addAttribute("people", found.items());
             model.addAttribute("total", found.total());

@@ -4,17 +4,12 @@ import id.peduli.access.Access;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.FieldEncryption;
-import id.peduli.region.RegionCodes;
 import id.peduli.region.Regions;
 import id.peduli.registry.DisabilityType;
 import id.peduli.registry.RegistryRoles;
 import id.peduli.registry.Sex;
 import id.peduli.registry.identity.NameKey;
-import id.peduli.registry.identity.Nik;
 import id.peduli.registry.person.Households;
-import id.peduli.registry.person.People;
-import id.peduli.shared.InvalidInput;
-import id.peduli.shared.InvalidInput.FieldProblem;
 import id.peduli.shared.PageResult;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -30,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -46,9 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A name is folded with {@link NameKey} ("Mohammad Risky" and "Muhamad Rizki" meet), then matched word by word
  * ({@link NameTokens}): each word of three letters or more must meet a word of the person's name that is the same,
  * one typo away (two for long words) or, for a word typed in part, starts with it. The dictionary of name words
- * turns each query word into a handful of words, and the array index on the people's name words finds the people
- * who have one of each, a small set even among a million people, which is then ranked by the similarity of the
- * whole name. The steps widen from every word as typed to any close word (see {@link #plans}); a broad name ranks a
+ * ({@link NameDictionary}) turns each query word into a handful of words, and the array index on the people's name
+ * words finds the people who have one of each, a small set even among a million people, which is then ranked by the
+ * similarity of the whole name. What the user typed is checked first ({@link SearchInput}). The steps widen from every word as typed to any close word (see {@link #plans}); a broad name ranks a
  * bounded number of the people it matches (ADR 4). Only when a word shares too few trigrams with every dictionary
  * word is the whole name compared by trigram word similarity, which tolerates more but has to look at many more
  * candidates.
@@ -60,30 +54,20 @@ public class PersonSearch {
     static final String STRICT_THRESHOLD = "0.6";
     /** Word similarity tried when the strict search found nothing (several typos in a short name). */
     static final String RELAXED_THRESHOLD = "0.4";
-    /** Trigram similarity at which a long query word meets a dictionary word despite several typos. */
-    static final String TOKEN_TRIGRAM_THRESHOLD = "0.5";
     /**
      * When every word occurs as typed and at least this many people have them all (a full first page), only they
      * are shown: anyone one typo away would rank below them anyway.
      */
     static final int EXACT_ENOUGH = 20;
-    /** Trigram similarity at which a word further than a typo from every dictionary word still meets one. */
-    static final String RESEMBLING_THRESHOLD = "0.3";
-    /** Most dictionary words such a word may stand for. */
-    static final int MAX_RESEMBLING = 20;
-    /** Most dictionary words one partly typed word may stand for. */
-    static final int MAX_PREFIX_TOKENS = 200;
 
-    static final int MAX_QUERY_LENGTH = 200;
-    static final int MAX_AGE = 130;
     public static final String KK_FIELD = Households.KK_FIELD;
 
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final int REGION_NAME_CACHE = 20_000;
     static final String COLUMNS = "p.id, p.full_name, p.sex, p.birth_date, p.birth_year, p.birth_date_approximate,"
             + " p.nik_masked, p.region_code, p.org_unit_id, p.disability_types";
 
     private final JdbcClient jdbc;
+    private final NameDictionary dictionary;
     private final FieldEncryption encryption;
     private final Regions regions;
     private final Organizations organizations;
@@ -103,6 +87,7 @@ public class PersonSearch {
 
     PersonSearch(
             JdbcClient jdbc,
+            NameDictionary dictionary,
             FieldEncryption encryption,
             Regions regions,
             Organizations organizations,
@@ -114,62 +99,13 @@ public class PersonSearch {
         this.sampleLimit = sampleLimit;
         this.countLimit = countLimit;
         this.jdbc = jdbc;
+        this.dictionary = dictionary;
         this.encryption = encryption;
         this.regions = regions;
         this.organizations = organizations;
         this.access = access;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
-    }
-
-    /** What the search box holds. */
-    enum Kind {
-        /** Nothing: every person (within the filters), the most recently registered first. */
-        ALL,
-        /** A name of three or more letters: fuzzy. */
-        NAME,
-        /** One or two letters: names or words of the name starting with them. */
-        PREFIX,
-        /** Sixteen digits: the person with this NIK and the members of the household with this KK. */
-        IDENTIFIER
-    }
-
-    /** Checked search criteria; {@code nikHash} and {@code kkHash} are set for exact lookups only. */
-    record Criteria(
-            Kind kind,
-            String nameKey,
-            byte[] nikHash,
-            byte[] kkHash,
-            String maskedIdentifier,
-            String region,
-            Integer ageFrom,
-            Integer ageTo,
-            Sex sex,
-            DisabilityType disability) {
-
-        /** The criteria in words for the processing log; a NIK or KK lookup is named, never its number. */
-        String describe() {
-            List<String> parts = new ArrayList<>();
-            switch (kind) {
-                case NAME, PREFIX -> parts.add("name~" + nameKey);
-                // Never the number, not even masked: the processing log must not hold it.
-                case IDENTIFIER -> parts.add("nik/kk");
-                case ALL -> parts.add("all");
-            }
-            if (region != null) {
-                parts.add("region=" + region);
-            }
-            if (ageFrom != null || ageTo != null) {
-                parts.add("age=" + (ageFrom == null ? "" : ageFrom) + "-" + (ageTo == null ? "" : ageTo));
-            }
-            if (sex != null) {
-                parts.add("sex=" + sex);
-            }
-            if (disability != null) {
-                parts.add("disability=" + disability);
-            }
-            return String.join("; ", parts);
-        }
     }
 
     /** The units whose people the user may find: every unit, or the listed ones (none at all when empty). */
@@ -204,105 +140,9 @@ public class PersonSearch {
         }
     }
 
-    /**
-     * Checks what the user typed. With {@code identifierAllowed} false (the search arrived in a URL), a NIK or KK
-     * number is refused: identifiers never travel in addresses.
-     */
-    Criteria criteria(PersonSearchForm form, boolean identifierAllowed) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Kind kind = Kind.ALL;
-        String key = null;
-        byte[] nikHash = null;
-        byte[] kkHash = null;
-        String masked = null;
-        String q = form.q();
-        if (q.length() > MAX_QUERY_LENGTH) {
-            problems.add(new FieldProblem("q", "peopleSearch.queryTooLong", MAX_QUERY_LENGTH));
-        } else if (!q.isEmpty()) {
-            String digits = Nik.normalise(q);
-            if (DIGITS.matcher(digits).matches()) {
-                if (digits.length() != 16) {
-                    problems.add(new FieldProblem("q", "peopleSearch.identifierLength", digits.length()));
-                } else if (!identifierAllowed) {
-                    problems.add(new FieldProblem("q", "peopleSearch.identifierInAddress"));
-                } else {
-                    kind = Kind.IDENTIFIER;
-                    nikHash = encryption.hash(People.NIK_FIELD, digits);
-                    kkHash = encryption.hash(KK_FIELD, digits);
-                    masked = Nik.masked(digits);
-                }
-            } else {
-                key = NameKey.of(q);
-                if (key.isEmpty()) {
-                    problems.add(new FieldProblem("q", "peopleSearch.queryNoLetters"));
-                } else {
-                    kind = key.replace(" ", "").length() < 3 ? Kind.PREFIX : Kind.NAME;
-                }
-            }
-        }
-        String region = null;
-        if (!form.region().isEmpty()) {
-            if (RegionCodes.isWellFormed(form.region()) && regions.exists(form.region())) {
-                region = form.region();
-            } else {
-                problems.add(new FieldProblem("region", "peopleSearch.regionUnknown", form.region()));
-            }
-        }
-        Integer ageFrom = age(form.ageFrom(), "ageFrom", problems);
-        Integer ageTo = age(form.ageTo(), "ageTo", problems);
-        if (ageFrom != null && ageTo != null && ageFrom > ageTo) {
-            problems.add(new FieldProblem("ageTo", "peopleSearch.ageOrder"));
-        }
-        Sex sex = null;
-        if (!form.sex().isEmpty()) {
-            try {
-                sex = Sex.valueOf(form.sex());
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("sex", "peopleSearch.sexInvalid", form.sex()));
-            }
-        }
-        DisabilityType disability = null;
-        if (!form.disability().isEmpty()) {
-            try {
-                disability = DisabilityType.valueOf(form.disability());
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("disability", "peopleSearch.disabilityInvalid", form.disability()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems, false);
-        }
-        return new Criteria(kind, key, nikHash, kkHash, masked, region, ageFrom, ageTo, sex, disability);
-    }
-
-    /** Exact lookup by NIK or by KK number (16 digits, spaces and dots ignored); exactly one must be given. */
-    Criteria identifier(String nik, String kk) {
-        boolean hasNik = nik != null && !nik.isBlank();
-        boolean hasKk = kk != null && !kk.isBlank();
-        if (hasNik == hasKk) {
-            throw new InvalidInput(List.of(new FieldProblem(null, "peopleSearch.lookupOneOf")), false);
-        }
-        String field = hasNik ? "nik" : "kk";
-        String digits = Nik.normalise(hasNik ? nik : kk);
-        if (!DIGITS.matcher(digits).matches() || digits.length() != 16) {
-            throw new InvalidInput(List.of(new FieldProblem(field, "peopleSearch.lookupFormat")), false);
-        }
-        return new Criteria(
-                Kind.IDENTIFIER,
-                null,
-                hasNik ? encryption.hash(People.NIK_FIELD, digits) : null,
-                hasKk ? encryption.hash(KK_FIELD, digits) : null,
-                Nik.masked(digits),
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
     /** One page of people matching the criteria within the user's units; the closest names first. */
     @Transactional(readOnly = true)
-    PageResult<PersonSummary> search(Criteria criteria, int page, int size) {
+    PageResult<PersonSummary> search(SearchCriteria criteria, int page, int size) {
         int pageSize = PageResult.clampSize(size);
         int pageNumber = PageResult.clampPage(page, pageSize);
         UnitScope scope = scope();
@@ -412,12 +252,12 @@ public class PersonSearch {
      * every dictionary word stands for the few that share most of its trigrams; only when a word shares too few with
      * any is the whole name compared by trigram word similarity, strictly and then relaxed.
      */
-    List<Where> plans(Criteria criteria, UnitScope scope) {
-        if (criteria.kind() != Kind.NAME) {
+    List<Where> plans(SearchCriteria criteria, UnitScope scope) {
+        if (criteria.kind() != SearchCriteria.Kind.NAME) {
             return List.of(where(criteria, scope, null, null));
         }
         List<Where> plans = new ArrayList<>();
-        TokenMatch tokens = tokens(criteria.nameKey());
+        NameDictionary.TokenMatch tokens = dictionary.tokens(criteria.nameKey());
         if (tokens != null) {
             String closer = null;
             String exact = tokens.exactCondition();
@@ -443,203 +283,6 @@ public class PersonSearch {
         plans.add(where(criteria, scope, null, STRICT_THRESHOLD));
         plans.add(where(criteria, scope, null, RELAXED_THRESHOLD));
         return plans;
-    }
-
-    /**
-     * For each significant query word, the dictionary words it may stand for, by closeness: the word itself (when
-     * it occurs), words one typo away, and words further away or starting with it; and the short words of the query
-     * that occur in the dictionary. The conditions refer to the parameters {@code :e<i>} (the exact words of word
-     * i), {@code :a<i>} (all its words) and {@code :short}, which {@link #where} sets.
-     */
-    record TokenMatch(List<WordTokens> words, List<String> shortWords) {
-
-        /** Every word as typed (and the short words); null when a word does not occur as typed. */
-        String exactCondition() {
-            if (words.stream().anyMatch(w -> w.exact().isEmpty())) {
-                return null;
-            }
-            List<String> conditions = new ArrayList<>();
-            for (int i = 0; i < words.size(); i++) {
-                conditions.add("p.name_tokens && cast(:e" + i + " as text[])");
-            }
-            return withShort(String.join(" and ", conditions));
-        }
-
-        /** Every word as typed but at most one (and the short words); null when two words do not occur as typed. */
-        String oneTypoCondition() {
-            List<String> alternatives = new ArrayList<>();
-            for (int i = 0; i < words.size(); i++) {
-                List<String> conditions = new ArrayList<>();
-                boolean possible = true;
-                for (int j = 0; j < words.size(); j++) {
-                    if (j == i) {
-                        conditions.add("p.name_tokens && cast(:a" + j + " as text[])");
-                    } else if (words.get(j).exact().isEmpty()) {
-                        possible = false;
-                    } else {
-                        conditions.add("p.name_tokens && cast(:e" + j + " as text[])");
-                    }
-                }
-                if (possible) {
-                    alternatives.add(String.join(" and ", conditions));
-                }
-            }
-            if (alternatives.isEmpty()) {
-                return null;
-            }
-            return withShort(
-                    alternatives.size() == 1
-                            ? alternatives.get(0)
-                            : "("
-                                    + alternatives.stream()
-                                            .map(a -> "(" + a + ")")
-                                            .collect(Collectors.joining(" or ")) + ")");
-        }
-
-        /** Each word may be any of its dictionary words; short words do not restrict. */
-        String anyCondition() {
-            List<String> conditions = new ArrayList<>();
-            for (int i = 0; i < words.size(); i++) {
-                conditions.add("p.name_tokens && cast(:a" + i + " as text[])");
-            }
-            return String.join(" and ", conditions);
-        }
-
-        /**
-         * All words but one, each as any of its dictionary words: for a name typed with a word too many, or with a
-         * word the person's record does not have. Null for fewer than three words: one word of two finds too many
-         * people to help.
-         */
-        String allButOneCondition() {
-            if (words.size() < 3) {
-                return null;
-            }
-            List<String> alternatives = new ArrayList<>();
-            for (int i = 0; i < words.size(); i++) {
-                List<String> conditions = new ArrayList<>();
-                for (int j = 0; j < words.size(); j++) {
-                    if (j != i) {
-                        conditions.add("p.name_tokens && cast(:a" + j + " as text[])");
-                    }
-                }
-                alternatives.add("(" + String.join(" and ", conditions) + ")");
-            }
-            return "(" + String.join(" or ", alternatives) + ")";
-        }
-
-        private String withShort(String condition) {
-            return shortWords.isEmpty() ? condition : condition + " and p.name_tokens @> cast(:short as text[])";
-        }
-    }
-
-    record WordTokens(List<String> exact, List<String> near, List<String> far) {
-
-        List<String> all() {
-            List<String> all = new ArrayList<>(exact);
-            all.addAll(near);
-            all.addAll(far);
-            return all;
-        }
-    }
-
-    /** The dictionary words for every significant word of the key; null when a word meets none (or none count). */
-    TokenMatch tokens(String nameKey) {
-        List<String> words = NameTokens.significantWords(nameKey);
-        if (words.isEmpty()) {
-            return null;
-        }
-        List<String> shortWords = NameTokens.shortWords(nameKey);
-        // Plans of name searches are cheap but may be estimated above the cost at which compiling them pays off. The
-        // dictionary is small enough for the planner to prefer reading all of it, but comparing the trigrams of every
-        // word costs milliseconds per query word where its trigram index answers in a fraction of one.
-        jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true), set_config('jit', 'off', true),"
-                        + " set_config('enable_seqscan', 'off', true)")
-                .param("threshold", TOKEN_TRIGRAM_THRESHOLD)
-                .query((rs, i) -> rs.getString(1))
-                .single();
-        List<String> branches = new ArrayList<>();
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        if (!shortWords.isEmpty()) {
-            params.addValue("short", shortWords);
-            branches.add("select -1 as w, token, 0 as via from registry.name_token where token in (:short)");
-        }
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            params.addValue("v" + i, NameTokens.deletions(word));
-            branches.add("select " + i + ", token, 0 from registry.name_token where token in (:v" + i + ")");
-            branches.add("select " + i + ", token, 1 from registry.name_token_variant where variant in (:v" + i + ")");
-            if (word.length() >= NameTokens.MIN_PREFIX) {
-                params.addValue("p" + i, word + "%");
-                branches.add("(select " + i + ", token, 2 from registry.name_token where token like :p" + i
-                        + " order by token limit " + MAX_PREFIX_TOKENS + ")");
-            }
-            if (word.length() >= NameTokens.MIN_TRIGRAM) {
-                params.addValue("t" + i, word);
-                branches.add(
-                        "select " + i + ", token, 3 from registry.name_token where token operator(public.%) :t" + i);
-            }
-        }
-        List<Map<String, Integer>> found = new ArrayList<>();
-        words.forEach(w -> found.add(new HashMap<>()));
-        Set<String> knownShort = new java.util.TreeSet<>();
-        jdbc.sql(String.join(" union all ", branches)).paramSource(params).query(rs -> {
-            int index = rs.getInt(1);
-            String token = rs.getString(2);
-            if (index < 0) {
-                knownShort.add(token);
-                return;
-            }
-            int via = rs.getInt(3);
-            String word = words.get(index);
-            int limit = NameTokens.allowedDistance(word);
-            int distance = NameTokens.distance(word, token, limit);
-            int closeness = distance <= 1 ? distance : via >= 2 || distance <= limit ? 2 : -1;
-            if (closeness >= 0) {
-                found.get(index).merge(token, closeness, Math::min);
-            }
-        });
-        for (int i = 0; i < words.size(); i++) {
-            if (found.get(i).isEmpty()) {
-                for (String token : resembling(words.get(i))) {
-                    found.get(i).put(token, 2);
-                }
-            }
-        }
-        jdbc.sql("select set_config('enable_seqscan', 'on', true)")
-                .query((rs, i) -> rs.getString(1))
-                .single();
-        List<WordTokens> matches = new ArrayList<>();
-        for (Map<String, Integer> tokens : found) {
-            if (tokens.isEmpty()) {
-                return null;
-            }
-            matches.add(new WordTokens(closeness(tokens, 0), closeness(tokens, 1), closeness(tokens, 2)));
-        }
-        return new TokenMatch(matches, List.copyOf(knownShort));
-    }
-
-    /**
-     * Dictionary words that share enough trigrams with a word that is further than a typo from every word (several
-     * typos, or a spelling the name key folds differently, such as "Tajung" for "Tanjung"): the closest few.
-     */
-    private List<String> resembling(String word) {
-        jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
-                .param("threshold", RESEMBLING_THRESHOLD)
-                .query((rs, i) -> rs.getString(1))
-                .single();
-        return jdbc.sql("select token from registry.name_token where token operator(public.%) :word"
-                        + " order by public.similarity(token, :word) desc, token limit " + MAX_RESEMBLING)
-                .param("word", word)
-                .query(String.class)
-                .list();
-    }
-
-    private static List<String> closeness(Map<String, Integer> tokens, int closeness) {
-        return tokens.entrySet().stream()
-                .filter(e -> e.getValue() == closeness)
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
     }
 
     /** The units the current user may search in. */
@@ -687,13 +330,17 @@ public class PersonSearch {
      * The conditions for the criteria within the scope; merged records are always left out. A name is matched by
      * {@code tokens} when given, otherwise by trigram word similarity at {@code threshold}.
      */
-    Where where(Criteria criteria, UnitScope scope, TokenMatch tokens, String threshold) {
+    Where where(SearchCriteria criteria, UnitScope scope, NameDictionary.TokenMatch tokens, String threshold) {
         return where(criteria, scope, tokens, threshold, tokens == null ? null : tokens.anyCondition());
     }
 
-    /** As above, with {@code tokenCondition} (one of {@link TokenMatch}'s) choosing the words that must match. */
+    /** As above, with {@code tokenCondition} (one of {@link NameDictionary.TokenMatch}'s) choosing the words that must match. */
     private Where where(
-            Criteria criteria, UnitScope scope, TokenMatch tokens, String threshold, String tokenCondition) {
+            SearchCriteria criteria,
+            UnitScope scope,
+            NameDictionary.TokenMatch tokens,
+            String threshold,
+            String tokenCondition) {
         String rank = null;
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -710,7 +357,7 @@ public class PersonSearch {
                     // the short words typed, then the similarity of the whole name, then fewer extra words.
                     List<String> closeness = new ArrayList<>();
                     for (int i = 0; i < tokens.words().size(); i++) {
-                        WordTokens word = tokens.words().get(i);
+                        NameDictionary.WordTokens word = tokens.words().get(i);
                         params.addValue("a" + i, arrayLiteral(word.all()));
                         params.addValue("e" + i, arrayLiteral(word.exact()));
                         params.addValue("n" + i, arrayLiteral(word.near()));
@@ -765,7 +412,7 @@ public class PersonSearch {
         if (criteria.ageFrom() != null || criteria.ageTo() != null) {
             LocalDate today = today();
             int from = criteria.ageFrom() == null ? 0 : criteria.ageFrom();
-            int to = criteria.ageTo() == null ? MAX_AGE : criteria.ageTo();
+            int to = criteria.ageTo() == null ? SearchInput.MAX_AGE : criteria.ageTo();
             // Born on or before today - from years, and after today - (to + 1) years; by year when only that is known.
             LocalDate latest = today.minusYears(from);
             LocalDate earliest = today.minusYears(to + 1L).plusDays(1);
@@ -788,7 +435,10 @@ public class PersonSearch {
             params.addValue("disability", criteria.disability().name());
         }
         return new Where(
-                String.join(" and ", conditions), params, rank, criteria.kind() == Kind.NAME ? threshold : null);
+                String.join(" and ", conditions),
+                params,
+                rank,
+                criteria.kind() == SearchCriteria.Kind.NAME ? threshold : null);
     }
 
     /** A PostgreSQL array literal of dictionary words, which hold letters a to z only. */
@@ -877,21 +527,5 @@ public class PersonSearch {
             regionNames.put(code, name);
         }
         return name;
-    }
-
-    private static Integer age(String value, String field, List<FieldProblem> problems) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            int age = Integer.parseInt(value);
-            if (age >= 0 && age <= MAX_AGE) {
-                return age;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldProblem(field, "peopleSearch.ageInvalid", MAX_AGE));
-        return null;
     }
 }

@@ -32,14 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
                 + "A NIK or KK number never goes into a URL: look it up with POST /api/v1/people/lookup.")
 class PersonSearchApiController {
 
-    private final PersonSearch search;
+    private final SearchInput input;
     private final PersonExport export;
     private final PersonLookups lookups;
     private final MessageSource messages;
 
-    PersonSearchApiController(PersonSearch search, PersonExport export, PersonLookups lookups, MessageSource messages) {
+    PersonSearchApiController(SearchInput input, PersonExport export, PersonLookups lookups, MessageSource messages) {
         this.messages = messages;
-        this.search = search;
+        this.input = input;
         this.export = export;
         this.lookups = lookups;
     }
@@ -95,7 +95,7 @@ class PersonSearchApiController {
                     int page,
             @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") int size) {
         PersonSearchForm form = new PersonSearchForm(q, region, ageFrom, ageTo, sex, disability);
-        return lookups.run(search.criteria(form, false), page, size);
+        return lookups.run(input.criteria(form, false), page, size);
     }
 
     @PostMapping(
@@ -107,7 +107,7 @@ class PersonSearchApiController {
             description = "Body {\"nik\": \"...\"} finds the person with this NIK; {\"kk\": \"...\"} the members of "
                     + "the household that has or had this family card number. Only people within your units.")
     PageResult<PersonSummary> lookup(@RequestBody LookupRequest request) {
-        PersonSearch.Criteria criteria = search.identifier(request.nik(), request.kk());
+        SearchCriteria criteria = input.identifier(request.nik(), request.kk());
         return lookups.run(criteria, 0, 200);
     }
 
@@ -127,7 +127,7 @@ class PersonSearchApiController {
                     + "you may search in. Format CSV (UTF-8 with BOM) or XLSX. Refused above the configured row "
                     + "limit.")
     void export(@RequestBody ExportRequest request, Locale locale, HttpServletResponse response) {
-        PersonSearch.Criteria criteria = search.criteria(request.form(), true);
+        SearchCriteria criteria = input.criteria(request.form(), true);
         export.export(
                 criteria,
                 request.reason(),

@@ -27,13 +27,16 @@ class PersonSearchPageController {
     static final int PAGE_SIZE = 20;
 
     private final PersonSearch search;
+    private final SearchInput input;
     private final PersonExport export;
     private final Access access;
     private final PersonLookups lookups;
 
-    PersonSearchPageController(PersonSearch search, PersonExport export, Access access, PersonLookups lookups) {
+    PersonSearchPageController(
+            PersonSearch search, SearchInput input, PersonExport export, Access access, PersonLookups lookups) {
         this.lookups = lookups;
         this.search = search;
+        this.input = input;
         this.export = export;
         this.access = access;
     }
@@ -72,9 +75,9 @@ class PersonSearchPageController {
             HttpServletResponse response) {
         PersonSearchPage.ExportForm exportForm = new PersonSearchPage.ExportForm(
                 reason == null ? "" : reason.strip(), format == null ? "CSV" : format, includeFullNik);
-        PersonSearch.Criteria criteria;
+        SearchCriteria criteria;
         try {
-            criteria = search.criteria(form, true);
+            criteria = input.criteria(form, true);
         } catch (BusinessException e) {
             return render(form, true, 0, exportForm, FormErrors.none(), ui, model, response);
         }
@@ -105,7 +108,7 @@ class PersonSearchPageController {
         FormErrors errors = FormErrors.none();
         PageResult<PersonSummary> result = new PageResult<>(List.of(), 0, PAGE_SIZE, 0);
         try {
-            result = lookups.run(search.criteria(form, identifierAllowed), page, PAGE_SIZE);
+            result = lookups.run(input.criteria(form, identifierAllowed), page, PAGE_SIZE);
         } catch (BusinessException e) {
             errors = ui.errors(e);
             response.setStatus(e.status() == 429 ? 429 : 422);

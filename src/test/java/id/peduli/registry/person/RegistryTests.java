@@ -127,7 +127,7 @@ class RegistryTests {
         assertThat(audit).doesNotContain(nik).contains("masked");
         assertThat(people.idByNik(nik)).contains(person.id());
         signIn(context, "dpo");
-        assertThat(people.view(person.id(), true).nik()).isEqualTo(nik);
+        assertThat(people.view(person.id()).nik()).isEqualTo(nik);
     }
 
     @Test
@@ -281,7 +281,7 @@ class RegistryTests {
                                 .born(LocalDate.of(1999, 9, 9))
                                 .build()))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(people.view(person.id(), false).fullName()).isEqualTo("Dua Editor Pertama");
+        assertThat(people.view(person.id()).fullName()).isEqualTo("Dua Editor Pertama");
     }
 
     @Test
@@ -292,7 +292,7 @@ class RegistryTests {
                 .build());
         signIn(context, "pendamping.temanggung");
         // Outside the scope the person is "not found", exactly as a missing id.
-        assertThatThrownBy(() -> people.view(person.id(), false)).isInstanceOfSatisfying(BusinessException.class, e -> {
+        assertThatThrownBy(() -> people.view(person.id())).isInstanceOfSatisfying(BusinessException.class, e -> {
             assertThat(e.status()).isEqualTo(404);
             assertThat(e.messageKey()).isEqualTo("person.notFound");
         });
@@ -405,7 +405,7 @@ class RegistryTests {
         PersonView merged = merges.merge(survivor.id(), duplicate.id(), "KTP menunjukkan orang yang sama");
         assertThat(merged.nik()).isEqualTo(nik);
         assertThat(registry.isCovered(survivor.id(), "PHOTO_USE")).isTrue();
-        assertThat(people.view(duplicate.id(), false).mergedInto()).isEqualTo(survivor.id());
+        assertThat(people.view(duplicate.id()).mergedInto()).isEqualTo(survivor.id());
         assertThat(merges.historyOf(survivor.id()))
                 .singleElement()
                 .satisfies(m -> assertThat(m.reason()).isEqualTo("KTP menunjukkan orang yang sama"));

@@ -457,7 +457,7 @@ class PersonSearchTests {
     @Test
     void aWordFurtherThanATypoStandsForTheDictionaryWordsItResembles() throws Exception {
         // Two letters off in a nine-letter word, and only a third of its trigrams shared with "sukmajaya".
-        PersonSearch.TokenMatch match = context.getBean(PersonSearch.class).tokens(NameKey.of("Bagus Sukmojaye"));
+        NameDictionary.TokenMatch match = context.getBean(NameDictionary.class).tokens(NameKey.of("Bagus Sukmojaye"));
         assertThat(match).isNotNull();
         assertThat(match.words().get(1).far()).contains("sukmajaya");
         search("pekerja.alyatama", "Bagus Sukmojaye")
