@@ -76,7 +76,7 @@ class RegistryDemoPeople implements DemoSeed {
             "Endang Lestari",
             "Tri Wahyuni",
             "Rini Astuti",
-            "Dwi Handayani",
+            "Dwi Astuti",
             "Sulastri",
             "Wartini",
             "Ngatini",
