@@ -146,7 +146,9 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         List<WebElement> candidates = browser.elements(By.cssSelector("#duplicateCandidates li"));
         assertThat(candidates)
                 .extracting(WebElement::getText)
-                .anySatisfy(candidate -> assertThat(candidate).contains(original, text.date(born), "15.71.01.1001"));
+                .anySatisfy(candidate -> assertThat(candidate)
+                        .contains(original, text.date(born), "Simpang IV Sipin")
+                        .doesNotContain("15.71.01.1001"));
         assertThat(browser.elements(By.cssSelector("#duplicateCandidates a")))
                 .extracting(link -> link.getAttribute("href"))
                 .contains(browser.url("/people/" + first + "?purpose=DATA_QUALITY"));
@@ -282,7 +284,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         assertThat(activeTab()).isEqualTo(text.tabs().get(4));
         assertThat(browser.elements(By.cssSelector("#historyTable tbody tr")))
                 .extracting(WebElement::getText)
-                .anySatisfy(row -> assertThat(row).contains("pekerja.alyatama", text.created()));
+                .anySatisfy(row -> assertThat(row).contains("Nurhayati", text.created()));
         browser.assertAccessible();
 
         openTab(0);
@@ -338,7 +340,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
                 .contains("#" + other, otherName, "manajer.kartini", reason);
         assertThat(browser.elements(By.cssSelector("#historyTable tbody tr")))
                 .extracting(WebElement::getText)
-                .anySatisfy(row -> assertThat(row).contains("manajer.kartini", text.mergedAction(), reason));
+                .anySatisfy(row -> assertThat(row).contains("Agus Setiawan", text.mergedAction(), reason));
         browser.assertAccessible();
 
         browser.open("/people/" + other);
