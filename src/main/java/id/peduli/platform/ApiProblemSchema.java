@@ -97,5 +97,11 @@ record ApiProblemSchema(
             Integer birthYear,
 
             @Schema(requiredMode = RequiredMode.NOT_REQUIRED, description = "false: someone outside your units")
-            Boolean inScope) {}
+            Boolean inScope,
+
+            @Schema(
+                    requiredMode = RequiredMode.NOT_REQUIRED,
+                    description = "Why the person is shown: SIMILAR_NAME, SAME_BIRTH_DATE, NEAR_BIRTH_YEAR, "
+                            + "SAME_REGENCY, SAME_GUARDIAN, GUARDIANS_HOUSEHOLD")
+            List<String> reasons) {}
 }

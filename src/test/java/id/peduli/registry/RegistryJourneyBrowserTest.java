@@ -146,7 +146,9 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         List<WebElement> candidates = browser.elements(By.cssSelector("#duplicateCandidates li"));
         assertThat(candidates)
                 .extracting(WebElement::getText)
-                .anySatisfy(candidate -> assertThat(candidate).contains(original, text.date(born), "15.71.01.1001"));
+                .anySatisfy(candidate -> assertThat(candidate)
+                        .contains(original, text.date(born), "Simpang IV Sipin")
+                        .doesNotContain("15.71.01.1001"));
         assertThat(browser.elements(By.cssSelector("#duplicateCandidates a")))
                 .extracting(link -> link.getAttribute("href"))
                 .contains(browser.url("/people/" + first + "?purpose=DATA_QUALITY"));
@@ -227,7 +229,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         assertThat(memberRows()).containsExactly(List.of(mother, text.head()));
         browser.assertAccessible();
 
-        browser.type("memberId", String.valueOf(child));
+        pick("memberId", daughter, child);
         new Select(browser.element("relationship")).selectByValue("CHILD");
         browser.clickAndAwaitPage("addMember");
 
@@ -282,7 +284,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         assertThat(activeTab()).isEqualTo(text.tabs().get(4));
         assertThat(browser.elements(By.cssSelector("#historyTable tbody tr")))
                 .extracting(WebElement::getText)
-                .anySatisfy(row -> assertThat(row).contains("pekerja.alyatama", text.created()));
+                .anySatisfy(row -> assertThat(row).contains("Nurhayati", text.created()));
         browser.assertAccessible();
 
         openTab(0);
@@ -338,7 +340,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
                 .contains("#" + other, otherName, "manajer.kartini", reason);
         assertThat(browser.elements(By.cssSelector("#historyTable tbody tr")))
                 .extracting(WebElement::getText)
-                .anySatisfy(row -> assertThat(row).contains("manajer.kartini", text.mergedAction(), reason));
+                .anySatisfy(row -> assertThat(row).contains("Agus Setiawan", text.mergedAction(), reason));
         browser.assertAccessible();
 
         browser.open("/people/" + other);
@@ -560,7 +562,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
 
         openTab(1);
         browser.clickAndAwaitPage("startHousehold");
-        browser.type("memberId", String.valueOf(survivor));
+        pick("memberId", "Bambang Prasetyo " + word, survivor);
         new Select(browser.element("relationship")).selectByValue("SIBLING");
         browser.clickAndAwaitPage("addMember");
         browser.type("kk", uniqueKk());
@@ -681,6 +683,17 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
 
     private WebElement tabLink(int index) {
         return browser.elements(By.cssSelector("#profileTabs .nav-link")).get(index);
+    }
+
+    /** Finds a person by name in the person picker of {@code field} and picks the one with {@code id}. */
+    private void pick(String field, String name, long id) {
+        browser.type("picker-" + field + "-q", name);
+        By button = By.cssSelector("#picker-" + field + " [data-pick-id='" + id + "']");
+        browser.until(d -> !d.findElements(button).isEmpty());
+        browser.element(button).click();
+        browser.until(d -> d.findElement(By.cssSelector("#picker-" + field + " [data-picker-chosen]"))
+                .isDisplayed());
+        assertThat(browser.element(By.name(field)).getAttribute("value")).isEqualTo(String.valueOf(id));
     }
 
     private void openTab(int index) {

@@ -92,6 +92,19 @@ class ImportPageController {
         template.csv(response.getOutputStream());
     }
 
+    /** The guide that goes with the CSV template: every column and what to write in it, as in the XLSX's help sheet. */
+    @GetMapping("/template-guide")
+    String templateGuide(Ui ui, Model model) {
+        ui.crumb("import.title", "/people/import");
+        ui.crumb("import.guide.title", null);
+        model.addAttribute(
+                "columns",
+                java.util.Arrays.stream(ImportField.values())
+                        .map(f -> java.util.Map.entry(f.column(), ui.t("import.help." + f.column())))
+                        .toList());
+        return "registry/imports/guide";
+    }
+
     @GetMapping("/template.xlsx")
     void templateXlsx(Ui ui, HttpServletResponse response) throws IOException {
         download(

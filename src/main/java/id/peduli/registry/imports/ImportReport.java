@@ -67,7 +67,8 @@ class ImportReport {
                             PersonExport.neutralised(issue.column()),
                             PersonExport.neutralised(issue.header()),
                             PersonExport.neutralised(severity(issue, locale)),
-                            PersonExport.neutralised(issue.message()));
+                            PersonExport.neutralised(issue.message()),
+                            PersonExport.neutralised(issue.name()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -93,6 +94,7 @@ class ImportReport {
             sheet.width(2, 22);
             sheet.width(3, 12);
             sheet.width(4, 90);
+            sheet.width(5, 30);
             int[] row = {1};
             each(job, locale, Worksheet.MAX_ROWS - 1, issue -> {
                 int r = row[0]++;
@@ -101,6 +103,7 @@ class ImportReport {
                 sheet.value(r, 2, issue.header());
                 sheet.value(r, 3, severity(issue, locale));
                 sheet.value(r, 4, issue.message());
+                sheet.value(r, 5, issue.name());
                 if (r % 1000 == 0) {
                     try {
                         sheet.flush();
@@ -118,7 +121,7 @@ class ImportReport {
     private void each(ImportJobView job, Locale locale, int limit, Consumer<ImportIssueView> sink) {
         readOnly.executeWithoutResult(s -> jdbc.query(
                 """
-                select row_number, column_name, severity, message_key, message_args::text as args
+                select row_number, column_name, severity, message_key, message_args::text as args, row_name
                 from registry.import_issue where job_id = ?
                 order by row_number, severity, column_name
                 limit ?
@@ -132,7 +135,8 @@ class ImportReport {
                             column,
                             column == null ? null : job.headerFor(column),
                             "ERROR".equals(rs.getString("severity")),
-                            messages.getMessage(key, args, key, locale)));
+                            messages.getMessage(key, args, key, locale),
+                            rs.getString("row_name")));
                 },
                 job.id(),
                 limit));
@@ -144,7 +148,8 @@ class ImportReport {
                 t("import.report.column", locale),
                 t("import.report.header", locale),
                 t("import.report.severity", locale),
-                t("import.report.message", locale));
+                t("import.report.message", locale),
+                t("import.report.name", locale));
     }
 
     private String severity(ImportIssueView issue, Locale locale) {

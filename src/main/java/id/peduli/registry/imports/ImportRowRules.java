@@ -41,7 +41,7 @@ final class ImportRowRules {
 
     static final String CHECK_COLUMNS = "row_no, ok, warn, issues, external_id, nik_hash, region_code,"
             + " guardian_external_id, household_key, relationship, kk_hash, kk_valid_from, name_key, birth_date,"
-            + " birth_year";
+            + " birth_year, full_name";
     static final String PERSON_COLUMNS = "org_unit_id, full_name, other_names, name_key, sex, birth_place,"
             + " birth_date, birth_year, birth_date_approximate, nik_cipher, nik_hash, nik_masked, region_code,"
             + " regency_code, rt, rw, street, phone, disability_types, external_id, import_job_id";
@@ -340,7 +340,9 @@ final class ImportRowRules {
             field(out, kkFrom == null ? null : kkFrom.toString());
             field(out, nameKey);
             field(out, birthDate == null ? null : birthDate.toString());
-            last(out, year == null ? null : year.toString());
+            field(out, year == null ? null : year.toString());
+            // For the report, which names the person of each row with a problem.
+            last(out, fullName == null ? null : truncate(fullName, 200));
             return ok;
         }
         if (target == Target.PERSON) {
@@ -632,6 +634,10 @@ final class ImportRowRules {
     private static void field(StringBuilder out, String value) {
         escaped(out, value);
         out.append('\t');
+    }
+
+    private static String truncate(String value, int length) {
+        return value.length() <= length ? value : value.substring(0, length);
     }
 
     private static void last(StringBuilder out, String value) {

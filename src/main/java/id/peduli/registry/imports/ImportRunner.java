@@ -194,13 +194,14 @@ class ImportRunner implements DisposableBean {
                 .update();
         jdbc.sql("""
                         insert into registry.import_issue (job_id, row_number, column_name, severity, message_key,
-                            message_args)
+                            message_args, row_name)
                         select :job, s.row_no, i ->> 0, case i ->> 1 when 'E' then 'ERROR' else 'WARNING' end,
-                            i ->> 2, i -> 3
+                            i ->> 2, i -> 3, s.full_name
                         from import_row s cross join lateral jsonb_array_elements(s.issues) i
                         where s.issues is not null
                         union all
-                        select :job, row_no, column_name, severity, message_key, message_args from import_problem
+                        select :job, p.row_no, p.column_name, p.severity, p.message_key, p.message_args, r.full_name
+                        from import_problem p left join import_row r on r.row_no = p.row_no
                         """).param("job", jobId).update();
         String status = write ? "COMMITTED" : "VALIDATED";
         String errorKey = null;
@@ -254,6 +255,18 @@ class ImportRunner implements DisposableBean {
                     .change("unchanged", null, counts.existing() - updated)
                     .change("rejected", null, counts.errors())
                     .change("households", null, households));
+            // Each person created or changed has their own entry, so that their history and the processing log
+            // searched by person lead to the job (a new person still has version 0).
+            jdbc.sql("select id, org_unit_id, version = 0 from registry.person where import_job_id = ?")
+                    .param(jobId)
+                    .query(rs -> {
+                        audit.record(AuditRecord.of(
+                                        rs.getBoolean(3) ? AuditAction.CREATE : AuditAction.UPDATE,
+                                        "Person",
+                                        rs.getLong(1))
+                                .unit(rs.getLong(2))
+                                .change("importJob", null, jobId));
+                    });
         }
         return new Outcome(
                 total,
@@ -297,6 +310,10 @@ class ImportRunner implements DisposableBean {
             return;
         }
         jdbc.sql("update registry.import_job set file_deleted_at = now() where id = ? and file_deleted_at is null")
+                .param(jobId)
+                .update();
+        // The names in the report came from the file: they go with it.
+        jdbc.sql("update registry.import_issue set row_name = null where job_id = ? and row_name is not null")
                 .param(jobId)
                 .update();
     }

@@ -87,7 +87,7 @@ class ImportStaging {
                             external_id varchar(64), nik_hash bytea, region_code varchar(13),
                             guardian_external_id varchar(64), household_key varchar(100), relationship varchar(20),
                             kk_hash bytea, kk_valid_from date, name_key varchar(300), birth_date date,
-                            birth_year smallint
+                            birth_year smallint, full_name varchar(200)
                         ) on commit drop
                         """).update();
         jdbc.sql("""

@@ -26,7 +26,9 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -256,6 +258,11 @@ public class People {
         return unit.get();
     }
 
+    /** True when the current user holds one of {@code roles} for {@code unitId}. */
+    boolean readable(long unitId, String... roles) {
+        return access.covers(unitId, roles);
+    }
+
     /** The person, after checking that the current user may read them (404 otherwise, as for a missing id). */
     PersonView view(long id) {
         requireScope(id, RegistryRoles.READ);
@@ -302,39 +309,136 @@ public class People {
                 .optional();
     }
 
-    /** Possible duplicates: similar name, same regency, same birth date (or birth year ± 1 when approximate). */
+    /** Why a record is shown as a possible duplicate; each has a label {@code person.candidateReason.<code>}. */
+    enum CandidateReason {
+        SIMILAR_NAME,
+        SAME_BIRTH_DATE,
+        NEAR_BIRTH_YEAR,
+        SAME_REGENCY,
+        SAME_GUARDIAN,
+        GUARDIANS_HOUSEHOLD
+    }
+
+    /**
+     * Possible duplicates, each with the reasons it is shown. With an address: a similar name, the same regency and the
+     * same birth date (or birth year ± 1 when either is approximate), in every unit (those outside the user's scope
+     * are told only to exist). Without an address: the same name and birth rules within the user's scope. With a
+     * guardian: also similar names among the guardian's other wards and the guardian's household, whatever their
+     * birth date.
+     */
     List<DuplicateCandidate> candidates(PersonCommand command, Integer birthYear, Long exceptId) {
-        String regency = regencyOf(command.regionCode());
-        if (regency == null || birthYear == null) {
+        if (birthYear == null
+                || command.fullName() == null
+                || command.fullName().isBlank()) {
             return List.of();
         }
-        return jdbc.sql("""
+        String regency = regencyOf(command.regionCode());
+        String nameKey = NameKey.of(command.fullName());
+        Access.Scope scope = access.scope(RegistryRoles.READ);
+        if (regency == null && scope.none()) {
+            return List.of();
+        }
+        List<Long> units = scope.all()
+                ? List.of()
+                : organizations.subtrees(scope.roots()).stream()
+                        .map(id.peduli.organization.OrgUnit::id)
+                        .toList();
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("regency", regency)
+                .addValue("year", birthYear)
+                .addValue("birthDate", command.birthDate())
+                .addValue("nameKey", nameKey)
+                .addValue("except", exceptId)
+                .addValue("units", units.isEmpty() ? List.of(-1L) : units)
+                .addValue("guardian", command.guardianId());
+        String where = regency != null ? "regency_code = :regency" : scope.all() ? "true" : "org_unit_id in (:units)";
+        Map<Long, DuplicateCandidate> found = new LinkedHashMap<>();
+        List<DuplicateCandidate> outside = new ArrayList<>();
+        jdbc.sql("""
                         select id, full_name, birth_date, birth_year, region_code, org_unit_id from registry.person
-                        where merged_into is null and regency_code = :regency
+                        where merged_into is null and %s
                           and birth_year between :year - 1 and :year + 1
                           and (birth_date = cast(:birthDate as date) or birth_date_approximate
                                or cast(:birthDate as date) is null)
-                          and name_key operator(public.%) :nameKey
+                          and name_key operator(public.%%) :nameKey
                           and id <> coalesce(cast(:except as bigint), -1)
                         order by public.similarity(name_key, :nameKey) desc
                         limit 10
-                        """)
-                .param("regency", regency)
-                .param("year", birthYear)
-                .param("birthDate", command.birthDate())
-                .param("nameKey", NameKey.of(command.fullName()))
-                .param("except", exceptId)
-                .query((rs, i) -> access.covers(rs.getLong("org_unit_id"), RegistryRoles.READ)
-                        ? new DuplicateCandidate(
-                                rs.getLong("id"),
-                                rs.getString("full_name"),
-                                rs.getObject("birth_date", LocalDate.class),
-                                rs.getInt("birth_year"),
-                                rs.getString("region_code"),
-                                true)
+                        """.formatted(where))
+                .paramSource(params)
+                .query((rs, i) -> {
+                    if (!access.covers(rs.getLong("org_unit_id"), RegistryRoles.READ)) {
                         // Outside the user's scope only the existence of a similar record is told.
-                        : new DuplicateCandidate(0, null, null, 0, null, false))
+                        outside.add(new DuplicateCandidate(0, null, null, 0, null, false));
+                        return null;
+                    }
+                    LocalDate born = rs.getObject("birth_date", LocalDate.class);
+                    List<String> reasons = new ArrayList<>();
+                    reasons.add(CandidateReason.SIMILAR_NAME.name());
+                    reasons.add(
+                            born != null && born.equals(command.birthDate())
+                                    ? CandidateReason.SAME_BIRTH_DATE.name()
+                                    : CandidateReason.NEAR_BIRTH_YEAR.name());
+                    if (regency != null) {
+                        reasons.add(CandidateReason.SAME_REGENCY.name());
+                    }
+                    found.put(rs.getLong("id"), candidate(rs, reasons));
+                    return null;
+                })
                 .list();
+        if (command.guardianId() != null) {
+            jdbc.sql("""
+                            select p.id, p.full_name, p.birth_date, p.birth_year, p.region_code, p.org_unit_id,
+                                p.guardian_id = :guardian as same_guardian
+                            from registry.person p
+                            where p.merged_into is null
+                              and p.id <> coalesce(cast(:except as bigint), -1)
+                              and p.name_key operator(public.%) :nameKey
+                              and (p.guardian_id = :guardian or p.id in (
+                                  select m.person_id from registry.household_member m
+                                  where m.household_id = (select household_id from registry.household_member
+                                                          where person_id = :guardian)))
+                            order by public.similarity(p.name_key, :nameKey) desc
+                            limit 10
+                            """)
+                    .paramSource(params)
+                    .query((rs, i) -> {
+                        if (!access.covers(rs.getLong("org_unit_id"), RegistryRoles.READ)) {
+                            return null;
+                        }
+                        String reason = rs.getBoolean("same_guardian")
+                                ? CandidateReason.SAME_GUARDIAN.name()
+                                : CandidateReason.GUARDIANS_HOUSEHOLD.name();
+                        long id = rs.getLong("id");
+                        DuplicateCandidate known = found.get(id);
+                        if (known != null) {
+                            List<String> reasons = new ArrayList<>(known.reasons());
+                            reasons.add(reason);
+                            found.put(id, known.withReasons(reasons));
+                        } else {
+                            found.put(id, candidate(rs, List.of(CandidateReason.SIMILAR_NAME.name(), reason)));
+                        }
+                        return null;
+                    })
+                    .list();
+        }
+        List<DuplicateCandidate> all = new ArrayList<>(found.values());
+        all.addAll(outside);
+        return all;
+    }
+
+    private DuplicateCandidate candidate(ResultSet rs, List<String> reasons) throws SQLException {
+        String region = rs.getString("region_code");
+        return new DuplicateCandidate(
+                rs.getLong("id"),
+                rs.getString("full_name"),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getInt("birth_year"),
+                region,
+                region == null ? null : regions.displayName(region),
+                organizations.name(rs.getLong("org_unit_id")),
+                true,
+                reasons);
     }
 
     record Checked(Integer birthYear, String nik, byte[] nikCipher, byte[] nikHash, String nikMasked) {

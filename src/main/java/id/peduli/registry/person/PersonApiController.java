@@ -280,7 +280,14 @@ class PersonApiController {
                 e.candidates().stream()
                         .map(c -> c.inScope()
                                 ? Map.<String, Object>of(
-                                        "id", c.id(), "fullName", c.fullName(), "birthYear", c.birthYear())
+                                        "id",
+                                        c.id(),
+                                        "fullName",
+                                        c.fullName(),
+                                        "birthYear",
+                                        c.birthYear(),
+                                        "reasons",
+                                        c.reasons())
                                 : Map.<String, Object>of("inScope", false))
                         .toList());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)

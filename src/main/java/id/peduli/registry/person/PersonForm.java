@@ -89,6 +89,32 @@ public record PersonForm(
                 p.version());
     }
 
+    /** The same form with {@code id} as the guardian (a person just registered from the guardian picker). */
+    PersonForm withGuardian(Long id) {
+        return new PersonForm(
+                orgUnitId,
+                fullName,
+                otherNames,
+                sex,
+                birthPlace,
+                birthDate,
+                birthYear,
+                nik,
+                regionCode,
+                rt,
+                rw,
+                street,
+                phone,
+                disabilityTypes,
+                disabilitySeverity,
+                supportNeeds,
+                id,
+                guardianRelationship,
+                externalId,
+                acceptWarnings,
+                version);
+    }
+
     public boolean has(DisabilityType type) {
         return disabilityTypes.contains(type);
     }

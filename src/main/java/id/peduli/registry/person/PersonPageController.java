@@ -1,7 +1,6 @@
 package id.peduli.registry.person;
 
 import id.peduli.access.Access;
-import id.peduli.audit.AuditTrail;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.Flash;
@@ -9,6 +8,7 @@ import id.peduli.platform.FormErrors;
 import id.peduli.platform.Ui;
 import id.peduli.registry.ConsentCommand;
 import id.peduli.registry.ConsentPurposes;
+import id.peduli.registry.PersonPicker;
 import id.peduli.registry.PersonView;
 import id.peduli.registry.ProfileTab;
 import id.peduli.registry.RegistryRoles;
@@ -51,7 +51,7 @@ class PersonPageController {
     private final Merges merges;
     private final Organizations organizations;
     private final Access access;
-    private final AuditTrail trail;
+    private final PersonHistory history;
     private final ProfileTabs tabs;
     private final Validator validator;
 
@@ -63,7 +63,7 @@ class PersonPageController {
             Merges merges,
             Organizations organizations,
             Access access,
-            AuditTrail trail,
+            PersonHistory history,
             ProfileTabs tabs,
             Validator validator) {
         this.people = people;
@@ -73,16 +73,17 @@ class PersonPageController {
         this.merges = merges;
         this.organizations = organizations;
         this.access = access;
-        this.trail = trail;
+        this.history = history;
         this.tabs = tabs;
         this.validator = validator;
     }
 
     @GetMapping("/people/new")
     @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
-    String newForm(Model model) {
+    String newForm(@RequestParam(value = "returnTo", required = false) String returnTo, Model model) {
         List<OrgUnit> units = writableUnits();
         PersonForm form = PersonForm.empty(units.isEmpty() ? null : units.get(0).id());
+        model.addAttribute("returnTo", PersonPicker.safeReturn(returnTo) ? returnTo : null);
         return form(model, form, FormErrors.none(), List.of(), null);
     }
 
@@ -90,10 +91,13 @@ class PersonPageController {
     @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
     String register(
             @ModelAttribute("form") PersonForm form,
+            @RequestParam(value = "returnTo", required = false) String returnTo,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        boolean returns = PersonPicker.safeReturn(returnTo);
+        model.addAttribute("returnTo", returns ? returnTo : null);
         PersonCommand command = form.command();
         FormErrors errors = FormErrors.of(validator.validate(command));
         List<DuplicateCandidate> candidates = List.of();
@@ -102,7 +106,9 @@ class PersonPageController {
             try {
                 PersonView person = people.register(command);
                 Flash.success(redirect, ui.t("person.registered", person.fullName()));
-                return "redirect:/people/" + person.id();
+                // Registered from a person picker: back to the page that asked, with the new person chosen.
+                return "redirect:"
+                        + (returns ? PersonPicker.returning(returnTo, person.id()) : "/people/" + person.id());
             } catch (People.NeedsConfirmation e) {
                 errors = ui.errors(e);
                 candidates = e.candidates();
@@ -121,7 +127,14 @@ class PersonPageController {
             @PathVariable long id,
             @RequestParam(value = "tab", defaultValue = "details") String tab,
             @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose,
+            @RequestParam(value = PersonPicker.PICKED, required = false) Long picked,
+            Ui ui,
             Model model) {
+        return renderProfile(id, tab, purpose, picked, ui, model);
+    }
+
+    /** The profile page with {@code tab} open; forms of the tab show what the model already holds for them. */
+    private String renderProfile(long id, String tab, String purpose, Long picked, Ui ui, Model model) {
         String chosenPurpose = PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
         PersonView person = people.open(id, chosenPurpose);
         List<ProfileTab.Shown> visibleTabs = tabs.visible(id, person.orgUnitId());
@@ -150,8 +163,7 @@ class PersonPageController {
                         ? households.open(householdId.get(), chosenPurpose)
                         : null);
         model.addAttribute("consents", chosenTab.equals("consent") ? consents.open(id, chosenPurpose) : List.of());
-        model.addAttribute(
-                "history", chosenTab.equals("history") ? trail.history("Person", String.valueOf(id), 100) : List.of());
+        model.addAttribute("history", chosenTab.equals("history") ? history.of(id, ui) : List.of());
         model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
         model.addAttribute("purposes", PURPOSES);
         model.addAttribute("consentPurposes", consents.purposes());
@@ -160,14 +172,23 @@ class PersonPageController {
                 consents.purposes().stream()
                         .collect(java.util.stream.Collectors.toMap(
                                 ConsentPurposes.Purpose::code, ConsentPurposes.Purpose::labelKey)));
-        model.addAttribute("consentErrors", FormErrors.none());
+        if (!model.containsAttribute("consentErrors")) {
+            model.addAttribute("consentErrors", FormErrors.none());
+            model.addAttribute("consentForm", ConsentFormValues.empty());
+        }
         model.addAttribute("householdErrors", FormErrors.none());
+        model.addAttribute("picked", picked);
         return "registry/profile";
     }
 
     @GetMapping("/people/{id}/edit")
     @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
-    String editForm(@PathVariable long id, Ui ui, Model model, RedirectAttributes redirect) {
+    String editForm(
+            @PathVariable long id,
+            @RequestParam(value = PersonPicker.PICKED, required = false) Long picked,
+            Ui ui,
+            Model model,
+            RedirectAttributes redirect) {
         PersonView person = people.view(id);
         requireWrite(person);
         if (person.mergedInto() != null) {
@@ -176,7 +197,9 @@ class PersonPageController {
         }
         // The form shows the whole record, with the full NIK for some roles: a view like opening the profile.
         people.logView(person, "EDIT_FORM");
-        return form(model, PersonForm.of(person), FormErrors.none(), List.of(), person);
+        PersonForm form = PersonForm.of(person);
+        // Coming back from registering the guardian on the spot: that person is the chosen guardian.
+        return form(model, picked == null ? form : form.withGuardian(picked), FormErrors.none(), List.of(), person);
     }
 
     @PostMapping("/people/{id}")
@@ -228,6 +251,8 @@ class PersonPageController {
             @RequestParam(value = "noticeVersion", required = false) String noticeVersion,
             @RequestParam(value = "givenOn", required = false) LocalDate givenOn,
             Ui ui,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         scope(id);
         ConsentCommand command = new ConsentCommand(purpose, basis, givenBy, method, noticeVersion, givenOn);
@@ -241,8 +266,12 @@ class PersonPageController {
                 errors = ui.errors(e);
             }
         }
-        Flash.error(redirect, String.join(" ", errors.fields().values()) + String.join(" ", errors.global()));
-        return "redirect:/people/" + id + "?tab=consent";
+        // Refused: the tab again with everything typed kept and what to fix listed above the form.
+        response.setStatus(422);
+        model.addAttribute("consentErrors", errors);
+        model.addAttribute(
+                "consentForm", new ConsentFormValues(purpose, basis, givenBy, method, noticeVersion, givenOn));
+        return renderProfile(id, "consent", "SERVICE_DELIVERY", null, ui, model);
     }
 
     @PostMapping("/people/{id}/consents/{consentId}/withdraw")
@@ -443,6 +472,9 @@ class PersonPageController {
         model.addAttribute("candidates", candidates);
         model.addAttribute("person", person);
         model.addAttribute("units", writableUnits());
+        if (!model.containsAttribute("returnTo")) {
+            model.addAttribute("returnTo", null);
+        }
         return "registry/person-form";
     }
 

@@ -1,0 +1,549 @@
+package id.peduli.registry.person;
+
+import id.peduli.organization.OrgUnit;
+import id.peduli.organization.Organizations;
+import id.peduli.platform.DemoSeed;
+import id.peduli.platform.PeduliPrincipal;
+import id.peduli.region.Region;
+import id.peduli.region.Regions;
+import id.peduli.registry.ConsentCommand;
+import id.peduli.registry.ConsentCommand.ConsentGiver;
+import id.peduli.registry.ConsentCommand.ConsentMethod;
+import id.peduli.registry.ConsentCommand.LawfulBasis;
+import id.peduli.registry.DisabilityType;
+import id.peduli.registry.PersonView;
+import id.peduli.registry.Sex;
+import id.peduli.registry.person.HouseholdView.Relationship;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's people: households of the story's places (the Temanggung workshop and the other sheltered workshops of
+ * BBRSBG Kartini, the Jambi service points of PSAA Alyatama) with their family card history, guardians, consent
+ * records, people with and without NIK, and a few records that look like the same person registered twice, to merge.
+ *
+ * <p>Everything goes through the registry's own operations, so the rules, the encryption and the processing log apply
+ * as for a social worker; it runs as a national programme manager of the demo (the roles that may register people).
+ * The data are made up but follow the rules: every NIK agrees with the village, sex and birth date of its holder.
+ */
+@Component
+class RegistryDemoPeople implements DemoSeed {
+
+    static final String NAME = "registry-people-v1";
+    /** External id prefix of the demo records; a load that finds one already does nothing. */
+    static final String EXTERNAL_PREFIX = "DEMO-";
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryDemoPeople.class);
+
+    private static final List<String> JAVA_MEN = List.of(
+            "Slamet",
+            "Sugeng",
+            "Bambang",
+            "Joko",
+            "Budi Santoso",
+            "Agus Salim",
+            "Wahyudi",
+            "Sutrisno",
+            "Eko Prasetyo",
+            "Heru Susanto",
+            "Darmaji",
+            "Sukardi",
+            "Triyono",
+            "Suparman",
+            "Teguh Wibowo",
+            "Purwanto",
+            "Rahmat Hidayat",
+            "Ahmad Fauzi",
+            "Yusuf Efendi",
+            "Hartono");
+    private static final List<String> JAVA_WOMEN = List.of(
+            "Sri Rahayu",
+            "Siti Aminah",
+            "Suwarni",
+            "Sumiyati",
+            "Endang Lestari",
+            "Tri Wahyuni",
+            "Rini Astuti",
+            "Dwi Astuti",
+            "Sulastri",
+            "Wartini",
+            "Ngatini",
+            "Partini",
+            "Yuliani",
+            "Puji Lestari",
+            "Kartika Sari",
+            "Ratna Dewi",
+            "Lestari",
+            "Winarsih",
+            "Marsini",
+            "Tumini");
+    private static final List<String> JAVA_CHILDREN_M =
+            List.of("Aditya", "Bagus", "Dimas", "Fajar", "Galih", "Krisna", "Nanda", "Rizky Pratama", "Wahyu", "Yoga");
+    private static final List<String> JAVA_CHILDREN_F =
+            List.of("Anisa", "Ayu Lestari", "Dewi", "Fitri", "Indah", "Nur Aini", "Putri", "Rahma", "Safitri", "Wulan");
+    private static final List<String> JAMBI_MEN = List.of(
+            "Abdul Rahman",
+            "Zulkifli",
+            "Syamsul Bahri",
+            "Hasan Basri",
+            "Muhammad Yusuf",
+            "Azhar",
+            "Rusdi",
+            "Junaidi",
+            "Firdaus",
+            "Hendri",
+            "Ismail",
+            "Mahmud",
+            "Ramli",
+            "Syahrial",
+            "Taufik");
+    private static final List<String> JAMBI_WOMEN = List.of(
+            "Nurhasanah",
+            "Rosmawati",
+            "Fatimah",
+            "Siti Zubaidah",
+            "Yusnidar",
+            "Rahmawati",
+            "Nurlela",
+            "Asmah",
+            "Zuraida",
+            "Maimunah",
+            "Halimah",
+            "Erni",
+            "Nurjanah",
+            "Syarifah",
+            "Rosnah");
+    private static final List<String> JAMBI_CHILDREN_M =
+            List.of("Alif", "Farhan", "Hafiz", "Ilham", "Raihan", "Rafi", "Zaki", "Fikri", "Arif", "Naufal");
+    private static final List<String> JAMBI_CHILDREN_F = List.of(
+            "Aisyah",
+            "Nabila",
+            "Salsabila",
+            "Zahra",
+            "Khairunnisa",
+            "Nayla",
+            "Putri Ayu",
+            "Syifa",
+            "Annisa",
+            "Hafizah");
+
+    private final People people;
+    private final Households households;
+    private final Consents consents;
+    private final Organizations organizations;
+    private final Regions regions;
+    private final JdbcClient jdbc;
+
+    private Random random;
+    private int serial;
+    private int external;
+
+    RegistryDemoPeople(
+            People people,
+            Households households,
+            Consents consents,
+            Organizations organizations,
+            Regions regions,
+            JdbcClient jdbc) {
+        this.people = people;
+        this.households = households;
+        this.consents = consents;
+        this.organizations = organizations;
+        this.regions = regions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of("demo-v1");
+    }
+
+    @Override
+    public void load() {
+        if (alreadyLoaded()) {
+            return;
+        }
+        long started = System.nanoTime();
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new SeedPrincipal(), null, AuthorityUtils.createAuthorityList("ROLE_PROGRAM_MANAGER")));
+        SecurityContextHolder.setContext(context);
+        try {
+            random = new Random(20261130L);
+            serial = 7000;
+            external = 0;
+            seed();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+        log.info("Demo people registered in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    boolean alreadyLoaded() {
+        return jdbc.sql("select exists (select 1 from registry.person where external_id like ?)")
+                .param(EXTERNAL_PREFIX + "%")
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The seed acts as the registry's own demo operator, with a national programme manager grant. */
+    private record SeedPrincipal() implements PeduliPrincipal {
+        @Override
+        public long userId() {
+            return 0;
+        }
+
+        @Override
+        public String username() {
+            return "system";
+        }
+
+        @Override
+        public String fullName() {
+            return "Peduli";
+        }
+
+        @Override
+        public List<RoleGrant> grants() {
+            return List.of(new RoleGrant("PROGRAM_MANAGER", null, null));
+        }
+
+        @Override
+        public String toString() {
+            return "system";
+        }
+    }
+
+    private void seed() {
+        List<OrgUnit> units = organizations.tree();
+        // The Temanggung workshop is the story's centre: most people live around it.
+        OrgUnit temanggung = find(units, "SW Peduli Temanggung");
+        List<String> temanggungVillages = villages("33.23", 4, 6);
+        for (int i = 0; i < 26; i++) {
+            workshopHousehold(temanggung, temanggungVillages.get(i % temanggungVillages.size()));
+        }
+        for (OrgUnit site : units) {
+            if (site.name().startsWith("SW Peduli ") && site.id() != temanggung.id()) {
+                workshopHousehold(site, site.regionCode());
+                workshopHousehold(site, site.regionCode());
+            }
+        }
+        for (OrgUnit site : units) {
+            if (site.name().startsWith("Layanan Pesona Surga ")) {
+                List<String> villages = villages(site.regionCode(), 2, 3);
+                for (int i = 0; i < 3; i++) {
+                    childWelfareHousehold(site, villages.get(i % villages.size()));
+                }
+            }
+        }
+        possibleDuplicates(temanggung, find(units, "Layanan Pesona Surga Kota Jambi"));
+    }
+
+    private static OrgUnit find(List<OrgUnit> units, String name) {
+        return units.stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("demo unit missing: " + name));
+    }
+
+    /** Village codes of the first {@code districts} districts of the regency, {@code perDistrict} of each. */
+    private List<String> villages(String regency, int districts, int perDistrict) {
+        List<String> codes = new ArrayList<>();
+        for (Region district :
+                regions.children(regency).stream().limit(districts).toList()) {
+            regions.children(district.code()).stream().limit(perDistrict).forEach(v -> codes.add(v.code()));
+        }
+        if (codes.isEmpty()) {
+            codes.add(regency);
+        }
+        return codes;
+    }
+
+    /**
+     * A family of a workshop participant: parents and one or two adult children, one of whom has a disability and
+     * takes part in the workshop (with a guardian when the disability is intellectual).
+     */
+    private void workshopHousehold(OrgUnit site, String village) {
+        String family = pick(List.of("", "", " Wibowo", " Santoso", " Prasetyo", " Susilo", ""));
+        int fatherYear = 1955 + random.nextInt(20);
+        boolean fatherKnowsDate = random.nextInt(8) > 0;
+        PersonView father = register(
+                site, village, pick(JAVA_MEN) + family, Sex.M, fatherYear, fatherKnowsDate, null, null, List.of());
+        PersonView mother = register(
+                site,
+                village,
+                pick(JAVA_WOMEN),
+                Sex.F,
+                fatherYear + 2 + random.nextInt(4),
+                true,
+                null,
+                null,
+                List.of());
+        HouseholdView household = households.create(father.id());
+        households.addMember(household.id(), mother.id(), Relationship.SPOUSE);
+        int children = 1 + random.nextInt(2);
+        for (int c = 0; c < children; c++) {
+            boolean son = random.nextBoolean();
+            int year = Math.min(2006, fatherYear + 24 + random.nextInt(12));
+            boolean participant = c == 0;
+            List<DisabilityType> disabilities =
+                    participant ? List.of(pick(List.of(DisabilityType.values()))) : List.of();
+            boolean guarded = disabilities.contains(DisabilityType.INTELLECTUAL);
+            PersonView child = register(
+                    site,
+                    village,
+                    pick(son ? JAVA_CHILDREN_M : JAVA_CHILDREN_F),
+                    son ? Sex.M : Sex.F,
+                    year,
+                    true,
+                    guarded ? mother.id() : null,
+                    guarded ? "Ibu" : null,
+                    disabilities);
+            households.addMember(household.id(), child.id(), Relationship.CHILD);
+            if (participant) {
+                consents.record(
+                        child.id(),
+                        new ConsentCommand(
+                                "WORKSHOP_SERVICES",
+                                LawfulBasis.CONSENT,
+                                guarded ? ConsentGiver.PERSON_AND_GUARDIAN : ConsentGiver.PERSON,
+                                guarded ? ConsentMethod.EASY_READ_FORM : ConsentMethod.SIGNATURE,
+                                "2025-1",
+                                LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28))));
+                if (random.nextInt(3) == 0) {
+                    consents.record(
+                            child.id(),
+                            new ConsentCommand(
+                                    "PHOTO_USE",
+                                    LawfulBasis.CONSENT,
+                                    guarded ? ConsentGiver.PERSON_AND_GUARDIAN : ConsentGiver.PERSON,
+                                    ConsentMethod.SIGNATURE,
+                                    "2025-1",
+                                    LocalDate.of(2026, 1 + random.nextInt(10), 1 + random.nextInt(28))));
+                }
+            }
+        }
+        familyCards(household.id(), village);
+    }
+
+    /** A family in Jambi with children under 18, whose mother is their guardian, served by PSAA Alyatama. */
+    private void childWelfareHousehold(OrgUnit site, String village) {
+        int motherYear = 1978 + random.nextInt(14);
+        boolean fatherPresent = random.nextInt(4) > 0;
+        PersonView mother = register(site, village, pick(JAMBI_WOMEN), Sex.F, motherYear, true, null, null, List.of());
+        HouseholdView household = households.create(mother.id());
+        if (fatherPresent) {
+            PersonView father = register(
+                    site,
+                    village,
+                    pick(JAMBI_MEN),
+                    Sex.M,
+                    motherYear - 1 - random.nextInt(5),
+                    random.nextBoolean(),
+                    null,
+                    null,
+                    List.of());
+            households.addMember(household.id(), father.id(), Relationship.SPOUSE);
+        }
+        int children = 1 + random.nextInt(3);
+        for (int c = 0; c < children; c++) {
+            boolean son = random.nextBoolean();
+            int year = Math.min(2024, Math.max(2009, motherYear + 20 + random.nextInt(14)));
+            PersonView child = register(
+                    site,
+                    village,
+                    pick(son ? JAMBI_CHILDREN_M : JAMBI_CHILDREN_F),
+                    son ? Sex.M : Sex.F,
+                    year,
+                    true,
+                    mother.id(),
+                    "Ibu",
+                    List.of());
+            households.addMember(household.id(), child.id(), Relationship.CHILD);
+            consents.record(
+                    child.id(),
+                    new ConsentCommand(
+                            "CHILD_WELFARE_SERVICES",
+                            random.nextInt(4) == 0 ? LawfulBasis.PUBLIC_TASK : LawfulBasis.CONSENT,
+                            ConsentGiver.PARENT,
+                            ConsentMethod.SIGNATURE,
+                            "2025-1",
+                            LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28))));
+        }
+        familyCards(household.id(), village);
+    }
+
+    /** Records that look like one person registered twice, kept for a programme manager to compare and merge. */
+    private void possibleDuplicates(OrgUnit temanggung, OrgUnit kotaJambi) {
+        LocalDate sriBorn = LocalDate.of(1988, 4, 12);
+        String village = "15.71.01.1002";
+        registerExactly(
+                kotaJambi, "Sri Wahyuningsih", Sex.F, sriBorn, null, village, nik(village, sriBorn, Sex.F), List.of());
+        // The same woman entered again at another desk: one letter short, no NIK, no address.
+        registerExactly(kotaJambi, "Sri Wahyuningsi", Sex.F, sriBorn, null, null, null, List.of());
+        LocalDate rizkiBorn = LocalDate.of(2001, 9, 3);
+        String bulu = "33.23.01.2003";
+        registerExactly(
+                temanggung,
+                "Muhammad Rizki",
+                Sex.M,
+                rizkiBorn,
+                null,
+                bulu,
+                nik(bulu, rizkiBorn, Sex.M),
+                List.of(DisabilityType.PHYSICAL));
+        registerExactly(temanggung, "Muhamad Rizky", Sex.M, null, 2001, bulu, null, List.of(DisabilityType.PHYSICAL));
+        LocalDate tuminiBorn = LocalDate.of(1949, 1, 1);
+        String tembarak = "33.23.02.2001";
+        registerExactly(temanggung, "Tumini", Sex.F, null, 1949, tembarak, null, List.of(DisabilityType.SENSORY));
+        registerExactly(
+                temanggung,
+                "Mbah Tumini",
+                Sex.F,
+                tuminiBorn,
+                null,
+                tembarak,
+                nik(tembarak, tuminiBorn, Sex.F),
+                List.of(DisabilityType.SENSORY));
+    }
+
+    /**
+     * Registers someone born in {@code year} (on a made-up day when {@code knowsDate}, otherwise the year only).
+     * Most people with a known birth date carry a NIK issued in their district.
+     */
+    private PersonView register(
+            OrgUnit site,
+            String village,
+            String name,
+            Sex sex,
+            int year,
+            boolean knowsDate,
+            Long guardian,
+            String guardianRelationship,
+            List<DisabilityType> disabilities) {
+        LocalDate born = knowsDate ? LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
+        String nik = born != null && random.nextInt(10) < 7 ? nik(village, born, sex) : null;
+        return registerWith(
+                site,
+                name,
+                sex,
+                born,
+                knowsDate ? null : year,
+                village,
+                nik,
+                disabilities,
+                guardian,
+                guardianRelationship);
+    }
+
+    private PersonView registerExactly(
+            OrgUnit site,
+            String name,
+            Sex sex,
+            LocalDate born,
+            Integer year,
+            String village,
+            String nik,
+            List<DisabilityType> disabilities) {
+        return registerWith(site, name, sex, born, year, village, nik, disabilities, null, null);
+    }
+
+    private PersonView registerWith(
+            OrgUnit site,
+            String name,
+            Sex sex,
+            LocalDate born,
+            Integer year,
+            String village,
+            String nik,
+            List<DisabilityType> disabilities,
+            Long guardian,
+            String guardianRelationship) {
+        boolean hasAddress = village != null && village.length() == 13;
+        return people.register(new PersonCommand(
+                site.id(),
+                name,
+                null,
+                sex,
+                null,
+                born,
+                year,
+                nik,
+                village,
+                hasAddress ? String.format("%03d", 1 + random.nextInt(9)) : null,
+                hasAddress ? String.format("%03d", 1 + random.nextInt(5)) : null,
+                null,
+                random.nextInt(3) == 0 ? String.format("0812%08d", random.nextInt(100_000_000)) : null,
+                disabilities,
+                disabilities.isEmpty() ? null : pick(List.of("MILD", "MODERATE", "SEVERE")),
+                null,
+                guardian,
+                guardianRelationship,
+                String.format("%s%04d", EXTERNAL_PREFIX, ++external),
+                true));
+    }
+
+    /** The current family card, and for one household in three the card it replaced. */
+    private void familyCards(long householdId, String village) {
+        if (random.nextInt(3) == 0) {
+            LocalDate earlier = LocalDate.of(2012 + random.nextInt(4), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            households.addFamilyCard(householdId, kk(village, earlier), earlier);
+        }
+        LocalDate current = LocalDate.of(2018 + random.nextInt(7), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        households.addFamilyCard(householdId, kk(village, current), current);
+    }
+
+    /** A NIK of the village's district for the birth date and sex (women: day + 40), with a serial unique here. */
+    private String nik(String village, LocalDate born, Sex sex) {
+        int day = born.getDayOfMonth() + (sex == Sex.F ? 40 : 0);
+        return String.format(
+                "%s%02d%02d%02d%04d", district(village), day, born.getMonthValue(), born.getYear() % 100, ++serial);
+    }
+
+    /** A family card number: the district, the issue date and a serial. */
+    private String kk(String village, LocalDate issued) {
+        return String.format(
+                "%s%02d%02d%02d%04d",
+                district(village), issued.getDayOfMonth(), issued.getMonthValue(), issued.getYear() % 100, ++serial);
+    }
+
+    private static String district(String village) {
+        return village.substring(0, 8).replace(".", "");
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** How many demo records the seed made, by unit name (for its test and the log). */
+    Map<String, Long> countsByUnit() {
+        return jdbc
+                .sql("""
+                        select org_unit_id, count(*) from registry.person where external_id like ?
+                        group by org_unit_id
+                        """)
+                .param(EXTERNAL_PREFIX + "%")
+                .query((rs, i) -> Map.entry(organizations.name(rs.getLong(1)), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum));
+    }
+}
