@@ -1,5 +1,6 @@
 package id.peduli.innovation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** How far the rubric's questions are answered: per question, and in total. */
@@ -8,6 +9,7 @@ public record Completeness(List<Item> items, int answered, int total) {
     /** An answer counts when it has at least this many characters. */
     public static final int MIN_ANSWER = 30;
 
+    @Schema(name = "InnovationAnswerCompleteness")
     public record Item(String aspectCode, int weight, String answer, boolean complete) {}
 
     public int missing() {

@@ -1,5 +1,6 @@
 package id.peduli.innovation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,9 +34,11 @@ public record Period(
         List<QuotaFloor> quotaFloors) {
 
     /** A category of the period (they change yearly). */
+    @Schema(name = "InnovationPeriodCategory")
     public record Category(String code, String name) {}
 
     /** An aspect of the rubric, its weight, and the groups that answer it. */
+    @Schema(name = "InnovationRubricAspect")
     public record Aspect(String code, int weight, List<ProposalGroup> groups) {
 
         public boolean answeredBy(ProposalGroup group) {
@@ -44,9 +47,11 @@ public record Period(
     }
 
     /** At least {@code minimum} proposals of the Top 99 where {@code dimension} is {@code value}. */
+    @Schema(name = "InnovationQuotaFloor")
     public record QuotaFloor(QuotaDimension dimension, String value, int minimum) {}
 
     /** What a quota floor counts by. */
+    @Schema(name = "InnovationQuotaDimension")
     public enum QuotaDimension {
         CATEGORY,
         GROUP,

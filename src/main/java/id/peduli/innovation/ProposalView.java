@@ -1,5 +1,6 @@
 package id.peduli.innovation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ public record ProposalView(
         InnovationView innovation) {
 
     /** The innovation: persistent across periods. */
+    @Schema(name = "InnovationView")
     public record InnovationView(
             long id,
             String title,

@@ -480,7 +480,7 @@ class Proposals {
         if (p.group() == ProposalGroup.REPLICATION && p.sourceInnovationId() == null) {
             suggested.add(FailReason.WRONG_GROUP);
         }
-        List<SimilarProposals.Match> matches = similar.similarTo(id, 10);
+        List<SimilarProposal> matches = similar.similarTo(id, 10);
         if (!matches.isEmpty()) {
             suggested.add(FailReason.DUPLICATE);
         }

@@ -22,7 +22,7 @@ class SameTitleProposals implements SimilarProposals {
     }
 
     @Override
-    public List<Match> similarTo(long proposalId, int limit) {
+    public List<SimilarProposal> similarTo(long proposalId, int limit) {
         return jdbc.sql("""
                         select o.id, per.year, oi.title, o.unit_id, mi.title as our_title
                         from innovation.proposal m
@@ -40,7 +40,7 @@ class SameTitleProposals implements SimilarProposals {
                         """)
                 .param("id", proposalId)
                 .param("limit", limit)
-                .query((rs, n) -> new Match(
+                .query((rs, n) -> new SimilarProposal(
                         rs.getLong(1),
                         rs.getInt(2),
                         rs.getString(3),

@@ -12,4 +12,4 @@ public record ScreeningAdvice(
         long ageMonths,
         List<String> history,
         int missingAnswers,
-        List<SimilarProposals.Match> similar) {}
+        List<SimilarProposal> similar) {}

@@ -11,9 +11,5 @@ import java.util.List;
 interface SimilarProposals {
 
     /** At most {@code limit} proposals similar to {@code proposalId}, most similar first. */
-    List<Match> similarTo(long proposalId, int limit);
-
-    /** A similar proposal, how similar (0 to 1) and the passages that match, side by side. */
-    record Match(
-            long proposalId, int year, String title, String unitName, double similarity, String ours, String theirs) {}
+    List<SimilarProposal> similarTo(long proposalId, int limit);
 }
