@@ -121,7 +121,10 @@ class CompetitionPageController {
             Ui ui,
             RedirectAttributes redirect) {
         Period source = periods.get(id);
-        Period copy = periods.copy(id, year == null ? source.year() + 1 : year);
+        if (year == null) {
+            throw BusinessException.invalid("year", "validation.required");
+        }
+        Period copy = periods.copy(id, year);
         Flash.success(redirect, ui.t("innovation.period.copied", source.year(), copy.year()));
         return "redirect:/innovation/periods/" + copy.id();
     }

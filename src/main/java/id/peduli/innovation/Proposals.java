@@ -133,7 +133,10 @@ class Proposals {
     /** Registers an innovation (or reuses the unit's innovation of the same title) and drafts its proposal. */
     @Transactional
     ProposalView create(long periodId, InnovationForm form) {
-        if (form.unitId() == null || !access.covers(form.unitId(), Role.UNIT_OPERATOR.name())) {
+        if (form.unitId() == null) {
+            throw BusinessException.invalid("unitId", "validation.required");
+        }
+        if (!access.covers(form.unitId(), Role.UNIT_OPERATOR.name())) {
             throw BusinessException.notFound("org.notFound", form.unitId());
         }
         Period period = periods.get(periodId);

@@ -340,6 +340,61 @@ class InnovationTests {
                 .single();
     }
 
+    @Test
+    void theSecretariatCopiesAPeriodWithItsRubricAndEveryDateMovedByTheYears() throws Exception {
+        long source = jdbc.sql("select id from innovation.period where year = 2018")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/innovation/periods/" + source + "/copy")
+                        .with(as(context, "sekretariat"))
+                        .with(csrf())
+                        .param("year", "2031"))
+                .andExpect(status().is3xxRedirection());
+        Period copy = context.getBean(Periods.class).byYear(2031).orElseThrow();
+        Period original = context.getBean(Periods.class).get(source);
+        assertThat(copy.submitDeadline()).isEqualTo(original.submitDeadline().plusYears(13));
+        assertThat(copy.aspects()).isEqualTo(original.aspects());
+        assertThat(copy.quotaFloors()).isEqualTo(original.quotaFloors());
+        assertThat(copy.passMark()).isEqualTo(85);
+        // a second copy to the same year is refused with a clear message
+        mvc.perform(post("/innovation/periods/" + source + "/copy")
+                        .with(as(context, "sekretariat"))
+                        .with(csrf())
+                        .param("year", "2031"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("sudah ada")));
+    }
+
+    @Test
+    void everyDeskShowsItsPageInBothLanguagesWithLabelsNotCodes() throws Exception {
+        long period = InnovationTestSupport.currentPeriod(jdbc);
+        Object[][] pages = {
+            {"operator.temanggung", "/innovation", "Draf di unit"},
+            {"operator.temanggung", "/innovation/proposals/new", "Buat proposal"},
+            {"sekretariat", "/innovation/periods", "Periode kompetisi"},
+            {"sekretariat", "/innovation/periods/" + period, "Rubrik penilaian"},
+            {"panelis", "/innovation/periods/" + period + "/ranking", "Pengumuman dan keputusan"},
+            {"evaluator", "/innovation/evaluations", "Dalam penilaian"},
+            {"operator.temanggung", "/innovation/inbox", "Kotak masuk"}
+        };
+        for (Object[] page : pages) {
+            mvc.perform(get((String) page[1]).with(as(context, (String) page[0])))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString((String) page[2])))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString(">WITH_AGENCY<"))))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("innovation.state."))));
+        }
+        mvc.perform(get("/innovation").header("Accept-Language", "en").with(as(context, "verifikator.jateng")))
+                .andExpect(status().isOk());
+        long workshop = InnovationTestSupport.proposalTitled(jdbc, InnovationDemoSeed.WORKSHOP, 2018);
+        mvc.perform(get("/innovation/proposals/" + workshop + "/certificate").with(as(context, "panelis")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        mvc.perform(get("/innovation/proposals/" + workshop + "/pdf").with(as(context, "sekretariat")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+    }
+
     private void answerAll(long id) throws Exception {
         for (String aspect : new String[] {
             "BACKGROUND",
