@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * S4 assessment: evaluators assigned by hand (or by {@link AutomaticAssignment}), conflicts of interest, scores aspect
+ * S4 assessment: evaluators assigned by hand (automatic assignment is the selection package's, see docs/innovation.md), conflicts of interest, scores aspect
  * by aspect on the period's scale, and the proposal's assessment score once every assigned evaluator has scored.
  */
 @Service
