@@ -15,7 +15,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,7 +51,12 @@ class InnovationApiController {
     record ReturnRequest(String comment) {}
 
     @Schema(name = "InnovationScreenRequest")
-    record ScreenRequest(Boolean pass, Set<FailReason> reasons, String note) {}
+    record ScreenRequest(Boolean pass, List<FailReason> reasons, String note) {
+
+        List<FailReason> reasonsOrEmpty() {
+            return reasons == null ? List.of() : reasons;
+        }
+    }
 
     @Schema(name = "InnovationScoresRequest")
     record ScoresRequest(Map<String, Integer> scores, Map<String, String> comments) {}
@@ -111,7 +115,7 @@ class InnovationApiController {
         return new ProposalDetail(proposals.view(id), proposals.completeness(id), proposals.history(id));
     }
 
-    @PutMapping("/proposals/{id}/answers")
+    @PostMapping("/proposals/{id}/answers")
     @PreAuthorize(InnovationRoles.DRAFT_PROPOSAL_EXPRESSION)
     @Operation(summary = "Save one answer of the draft; returns the completeness")
     Completeness answer(@PathVariable long id, @RequestBody AnswerRequest request) {
@@ -154,7 +158,10 @@ class InnovationApiController {
             throw BusinessException.invalid("pass", "innovation.screening.resultRequired");
         }
         return proposals.screen(
-                id, request.pass(), request.reasons() == null ? Set.of() : request.reasons(), request.note());
+                id,
+                request.pass(),
+                request.reasonsOrEmpty().isEmpty() ? Set.of() : java.util.EnumSet.copyOf(request.reasonsOrEmpty()),
+                request.note());
     }
 
     @GetMapping("/evaluations")
@@ -164,7 +171,7 @@ class InnovationApiController {
         return evaluations.assignedTo(me());
     }
 
-    @PutMapping("/evaluations/{id}/scores")
+    @PostMapping("/evaluations/{id}/scores")
     @PreAuthorize(InnovationRoles.OWN_ASSIGNMENT_EXPRESSION)
     @Operation(summary = "Score an assigned proposal aspect by aspect (1 to the period's scale) with comments")
     ScoreSheet score(@PathVariable long id, @RequestBody ScoresRequest request) {

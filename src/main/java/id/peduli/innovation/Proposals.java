@@ -490,7 +490,7 @@ class Proposals {
         List<String> history = earlier.stream()
                 .map(e -> e.getKey() + ":" + e.getValue().name())
                 .toList();
-        return new ScreeningAdvice(suggested, months, history, completeness.missing(), matches);
+        return new ScreeningAdvice(List.copyOf(suggested), months, history, completeness.missing(), matches);
     }
 
     // ----------------------------------------------------------------------------------------------- machinery

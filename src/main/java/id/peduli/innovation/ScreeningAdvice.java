@@ -1,14 +1,13 @@
 package id.peduli.innovation;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the system can compute for the administrative selection of one proposal: the reasons it suggests, the age of
  * the innovation in months at the submission deadline, its earlier results, the missing answers, and similar proposals.
  */
 public record ScreeningAdvice(
-        Set<FailReason> suggested,
+        List<FailReason> suggested,
         long ageMonths,
         List<String> history,
         int missingAnswers,

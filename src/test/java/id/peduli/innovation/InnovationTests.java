@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -241,7 +240,7 @@ class InnovationTests {
                 JsonPath.read(list.getResponse().getContentAsString(), "$[?(@.proposalState == 'ASSIGNED')].id");
         assertThat(ids).isNotEmpty();
         long assignment = ids.get(0);
-        mvc.perform(bearer(put("/api/v1/innovation/evaluations/" + assignment + "/scores"), context, "evaluator")
+        mvc.perform(bearer(post("/api/v1/innovation/evaluations/" + assignment + "/scores"), context, "evaluator")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"scores\": {\"BACKGROUND\": 11}}"))
                 .andExpect(status().isUnprocessableEntity());
@@ -261,14 +260,14 @@ class InnovationTests {
         }) {
             all.append(all.isEmpty() ? "" : ",").append('"').append(aspect).append("\": 9");
         }
-        mvc.perform(bearer(put("/api/v1/innovation/evaluations/" + assignment + "/scores"), context, "evaluator")
+        mvc.perform(bearer(post("/api/v1/innovation/evaluations/" + assignment + "/scores"), context, "evaluator")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"scores\": {" + all + "}, \"comments\": {\"RESULTS\": \"Data hasil meyakinkan\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assignment.total").value(90.0))
                 .andExpect(jsonPath("$.proposal.state").value("SCORED"));
         // the stage of this proposal is closed now: a change is refused
-        mvc.perform(bearer(put("/api/v1/innovation/evaluations/" + assignment + "/scores"), context, "evaluator")
+        mvc.perform(bearer(post("/api/v1/innovation/evaluations/" + assignment + "/scores"), context, "evaluator")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"scores\": {\"BACKGROUND\": 5}}"))
                 .andExpect(status().isConflict());
@@ -409,7 +408,7 @@ class InnovationTests {
             "STAKEHOLDERS",
             "LESSONS"
         }) {
-            mvc.perform(bearer(put("/api/v1/innovation/proposals/" + id + "/answers"), context, "operator.temanggung")
+            mvc.perform(bearer(post("/api/v1/innovation/proposals/" + id + "/answers"), context, "operator.temanggung")
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"aspect\": \"" + aspect + "\", \"answer\": \"Jawaban lengkap untuk aspek "
                                     + aspect + " dengan data sebelum dan sesudah inovasi.\"}"))
