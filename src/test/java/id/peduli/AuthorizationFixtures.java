@@ -73,6 +73,7 @@ final class AuthorizationFixtures {
     private long alyatamaUnit;
     private id.peduli.workshop.WorkshopFixtures.Objects workshopKartini;
     private id.peduli.workshop.WorkshopFixtures.Objects workshopAlyatama;
+    private InnovationFixtures innovation;
 
     AuthorizationFixtures(MockMvc mvc, ApplicationContext context) {
         this.mvc = mvc;
@@ -156,6 +157,7 @@ final class AuthorizationFixtures {
             workshopKartini = id.peduli.workshop.WorkshopFixtures.create(context, swTemanggung);
             workshopAlyatama = id.peduli.workshop.WorkshopFixtures.create(context, jambiSite);
         });
+        innovation = innovationFixtures(kartiniUnit, alyatamaUnit);
     }
 
     private long importJob(String writer, long unitId, String name) throws Exception {
@@ -238,6 +240,9 @@ final class AuthorizationFixtures {
                             false,
                             Map.of("id", String.valueOf(movedJob)),
                             null));
+        }
+        if (innovation != null && innovation.handles(fixture)) {
+            return innovation.variants(fixture);
         }
         return List.of(variant(fixture, kartini), variant(fixture, alyatama));
     }
@@ -329,6 +334,170 @@ final class AuthorizationFixtures {
             default -> Map.of("id", String.valueOf(objects.run()), "lineId", String.valueOf(objects.line()));
         };
         return new Variant(label, unit, null, false, vars, null);
+    }
+
+    // ------------------------------------------------------------------------------------------ innovation
+
+    /**
+     * The competition's objects: a period open today, a draft proposal with an attachment on each side, an assignment
+     * of the Kartini proposal to the demo evaluator and one to another evaluator, an objection, and a message in the
+     * demo evaluator's inbox. Written directly: the demo data has no period, and the drafts need a unit operator of
+     * each side, which the demo accounts are not.
+     */
+    record InnovationFixtures(
+            long period,
+            long kartiniProposal,
+            long kartiniAttachment,
+            long alyatamaProposal,
+            long alyatamaAttachment,
+            long ownAssignment,
+            long otherAssignment,
+            long objection,
+            long notification,
+            long kartiniUnit,
+            long alyatamaUnit) {
+
+        boolean handles(String fixture) {
+            return List.of("proposal", "period", "assignment", "objection", "notification")
+                    .contains(fixture);
+        }
+
+        List<Variant> variants(String fixture) {
+            return switch (fixture) {
+                case "proposal" ->
+                    List.of(
+                            new Variant(
+                                    "proposal of Kartini",
+                                    kartiniUnit,
+                                    null,
+                                    false,
+                                    Map.of(
+                                            "id", String.valueOf(kartiniProposal),
+                                            "attachmentId", String.valueOf(kartiniAttachment)),
+                                    null),
+                            new Variant(
+                                    "proposal of Alyatama",
+                                    alyatamaUnit,
+                                    null,
+                                    false,
+                                    Map.of(
+                                            "id", String.valueOf(alyatamaProposal),
+                                            "attachmentId", String.valueOf(alyatamaAttachment)),
+                                    null));
+                case "period" ->
+                    List.of(new Variant("period", null, null, false, Map.of("id", String.valueOf(period)), null));
+                case "assignment" ->
+                    List.of(
+                            new Variant(
+                                    "assignment of evaluator",
+                                    null,
+                                    "evaluator",
+                                    false,
+                                    Map.of("id", String.valueOf(ownAssignment)),
+                                    null),
+                            new Variant(
+                                    "assignment of another evaluator",
+                                    null,
+                                    "matriks.evaluator",
+                                    false,
+                                    Map.of("id", String.valueOf(otherAssignment)),
+                                    null));
+                case "objection" ->
+                    List.of(new Variant("objection", null, null, false, Map.of("id", String.valueOf(objection)), null));
+                case "notification" ->
+                    List.of(new Variant(
+                            "message of evaluator",
+                            null,
+                            "evaluator",
+                            false,
+                            Map.of("id", String.valueOf(notification)),
+                            null));
+                default -> throw new IllegalArgumentException("unknown fixture " + fixture);
+            };
+        }
+    }
+
+    private InnovationFixtures innovationFixtures(long kartiniUnit, long alyatamaUnit) {
+        long menpan = unitNamed("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi");
+        asAdminDo(() -> account("matriks.evaluator", Role.EVALUATOR, menpan));
+        java.time.LocalDate today = java.time.LocalDate.now();
+        long period = jdbc.sql("""
+                        insert into innovation.period (year, title, registration_opens, unit_deadline, submit_deadline,
+                            screening_deadline, assessment_deadline)
+                        values (2099, 'Matriks', ?, ?, ?, ?, ?) returning id
+                        """)
+                .params(
+                        today.minusDays(10),
+                        today.plusDays(10),
+                        today.plusDays(20),
+                        today.plusDays(30),
+                        today.plusDays(40))
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into innovation.period_category (period_id, code, name, ordinal) values (?, 'GOVERNANCE', "
+                        + "'Tata kelola', 0)")
+                .param(period)
+                .update();
+        jdbc.sql("insert into innovation.rubric_aspect (period_id, code, weight, ordinal) values (?, 'BACKGROUND', 100,"
+                        + " 0)")
+                .param(period)
+                .update();
+        long[] kartini = draft(period, kartiniUnit, "Matriks Inovasi Kartini");
+        long[] alyatama = draft(period, alyatamaUnit, "Matriks Inovasi Alyatama");
+        long evaluator = users.findByUsername("evaluator").orElseThrow().id();
+        long other = users.findByUsername("matriks.evaluator").orElseThrow().id();
+        long own = assignment(kartini[0], evaluator);
+        long others = assignment(kartini[0], other);
+        long objection = jdbc.sql("insert into innovation.objection (proposal_id, name, contact, text) values (?, "
+                        + "'Matriks', 'matriks@example.com', 'Sanggahan matriks otorisasi') returning id")
+                .param(kartini[0])
+                .query(Long.class)
+                .single();
+        long notification = jdbc.sql("insert into innovation.notification (recipient_id, proposal_id, message_key, "
+                        + "title) values (?, ?, 'innovation.notify.passed', 'Matriks') returning id")
+                .params(evaluator, kartini[0])
+                .query(Long.class)
+                .single();
+        return new InnovationFixtures(
+                period,
+                kartini[0],
+                kartini[1],
+                alyatama[0],
+                alyatama[1],
+                own,
+                others,
+                objection,
+                notification,
+                kartiniUnit,
+                alyatamaUnit);
+    }
+
+    /** A draft proposal of {@code unitId} with one PDF attachment: {proposal, attachment}. */
+    private long[] draft(long period, long unitId, String title) {
+        long innovation = jdbc.sql("insert into innovation.innovation (unit_id, title, started_on) values (?, ?, "
+                        + "date '2015-01-01') returning id")
+                .params(unitId, title)
+                .query(Long.class)
+                .single();
+        long attachment = jdbc.sql("insert into innovation.attachment (innovation_id, file_name, content_type, "
+                        + "size_bytes, content) values (?, 'bukti.pdf', 'application/pdf', 9, ?) returning id")
+                .params(innovation, "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))
+                .query(Long.class)
+                .single();
+        long proposal = jdbc.sql("insert into innovation.proposal (period_id, innovation_id, unit_id, grp, state) "
+                        + "values (?, ?, ?, 'GENERAL', 'DRAFT') returning id")
+                .params(period, innovation, unitId)
+                .query(Long.class)
+                .single();
+        return new long[] {proposal, attachment};
+    }
+
+    private long assignment(long proposal, long evaluator) {
+        return jdbc.sql("insert into innovation.evaluator_assignment (proposal_id, evaluator_id, evaluator_name, "
+                        + "assigned_by) values (?, ?, 'Matriks', 'matriks') returning id")
+                .params(proposal, evaluator)
+                .query(Long.class)
+                .single();
     }
 
     // ------------------------------------------------------------------------------------------------- creating

@@ -151,6 +151,8 @@ class SecurityConfiguration {
                                 "/language",
                                 "/about",
                                 "/error",
+                                // innovation: the public objection page of the competition (no sign-in)
+                                "/public/innovation/objections",
                                 "/css/**",
                                 "/js/**",
                                 "/webjars/**",
