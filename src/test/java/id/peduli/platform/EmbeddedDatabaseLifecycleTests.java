@@ -69,7 +69,15 @@ class EmbeddedDatabaseLifecycleTests {
                     .schemas("region", "organization", "access", "audit", "demo", "registry")
                     .createSchemas(true)
                     .defaultSchema("public")
-                    .locations("classpath:db/migration")
+                    // the modules of that version only: later modules' migrations need their own schemas
+                    .locations(
+                            "classpath:db/migration/region",
+                            "classpath:db/migration/organization",
+                            "classpath:db/migration/access",
+                            "classpath:db/migration/audit",
+                            "classpath:db/migration/demo",
+                            "classpath:db/migration/registry",
+                            "classpath:db/migration/platform")
                     .load()
                     .migrate();
             try (Connection connection = earlier.getPostgresDatabase().getConnection();
