@@ -69,7 +69,7 @@ class EmbeddedDatabaseLifecycleTests {
                     .schemas("region", "organization", "access", "audit", "demo", "registry")
                     .createSchemas(true)
                     .defaultSchema("public")
-                    // the modules of that version only: later modules' migrations need their own schemas
+                    // the version of 28 November: its modules, migrated up to its last migration
                     .locations(
                             "classpath:db/migration/region",
                             "classpath:db/migration/organization",
@@ -78,6 +78,7 @@ class EmbeddedDatabaseLifecycleTests {
                             "classpath:db/migration/demo",
                             "classpath:db/migration/registry",
                             "classpath:db/migration/platform")
+                    .target("2026.11.28.0530")
                     .load()
                     .migrate();
             try (Connection connection = earlier.getPostgresDatabase().getConnection();
