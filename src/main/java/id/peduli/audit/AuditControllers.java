@@ -106,6 +106,12 @@ class AuditOwnLabels implements AuditLabels {
     public List<String> subjectTypes() {
         return List.of("AuditLog");
     }
+
+    /** The filters of a reading of the log: an action by its label, a subject type by its name. */
+    @Override
+    public java.util.Map<String, List<String>> valueKeyPrefixes() {
+        return java.util.Map.of("action", List.of("audit.action."), "subjectType", List.of("audit.subject."));
+    }
 }
 
 @Component

@@ -132,11 +132,26 @@ public class AuditTrail {
         return new PageResult<>(items, pageNumber, pageSize, total, exact);
     }
 
-    /** The log entry for reading the log: what was asked for (filters and page), never what was found. */
+    /**
+     * The log entry for reading the log: what was asked for (each filter and the page, as fields the viewer shows in
+     * words: an action filter by its label), never what was found.
+     */
     static AuditRecord readRecord(AuditFilter filter, int page) {
-        String query = filter.query();
-        return AuditRecord.of(AuditAction.VIEW, "AuditLog", null)
-                .purpose(query.isEmpty() ? "page " + page : query + " page " + page);
+        AuditRecord record = AuditRecord.of(AuditAction.VIEW, "AuditLog", null);
+        filtered(record, "username", filter.username());
+        filtered(record, "action", filter.action());
+        filtered(record, "subjectType", filter.subjectType());
+        filtered(record, "subjectId", filter.subjectId());
+        filtered(record, "orgUnitId", filter.orgUnitId());
+        filtered(record, "from", filter.from());
+        filtered(record, "to", filter.to());
+        return record.change("page", null, page + 1);
+    }
+
+    private static void filtered(AuditRecord record, String field, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            record.change(field, null, value.toString());
+        }
     }
 
     /** The codes of the general actions, then those the modules declare through {@link AuditActions}. */

@@ -78,9 +78,12 @@ public final class AuditWords {
                 return described;
             }
         }
+        String labelled = label(field, value);
+        if (labelled != null) {
+            return labelled;
+        }
         if (CODE.matcher(value).matches()) {
-            String label = label(field, value);
-            return label == null ? value : label;
+            return value;
         }
         Matcher at = CODE_AT.matcher(value);
         if (at.matches()) {

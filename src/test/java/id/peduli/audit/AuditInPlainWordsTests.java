@@ -172,6 +172,17 @@ class AuditInPlainWordsTests {
     }
 
     @Test
+    void aReadingOfTheLogShowsItsFiltersInWords() throws Exception {
+        page("/audit?action=REFUSED&subjectType=Person", "id");
+
+        String latest = PageText.text(PageText.element(page("/audit?subjectType=AuditLog", "id"), "auditTable"));
+
+        assertThat(latest)
+                .contains("Tindakan: — → Akses ditolak", "Jenis data: — → Orang")
+                .doesNotContain("REFUSED", "action=");
+    }
+
+    @Test
     void anEntryWrittenOutsideARequestKeepsTheAddressOfTheRequestThatStartedTheWork() {
         log.record(AuditRecord.of(AuditAction.CREATE, "ImportJob", 515151)
                 .actor(null, "address.probe")

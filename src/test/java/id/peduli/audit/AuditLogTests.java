@@ -153,7 +153,7 @@ class AuditLogTests {
                     .andExpect(jsonPath("$.total").value(4));
         }
         assertThat(jdbc.sql("select count(*) from audit.entry where action = 'VIEW' and subject_type = 'AuditLog'"
-                                + " and username = 'auditor.alyatama' and purpose like '%subjectType=ScopeProbe%'")
+                                + " and username = 'auditor.alyatama' and changes::text like '%ScopeProbe%'")
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
