@@ -636,7 +636,7 @@ class InnovationDemoSeed implements DemoSeed {
                 null,
                 now,
                 99);
-        proposal(
+        long copy = proposal(
                 period,
                 agencyIds.get(8),
                 WORKSHOP,
@@ -647,6 +647,18 @@ class InnovationDemoSeed implements DemoSeed {
                 null,
                 now,
                 99);
+        // the copy tells the 2018 workshop's story in the 2018 words: the near-duplicate to find in the screening
+        jdbc.sql("""
+                        update innovation.innovation c set problem = w.problem, results = w.results
+                        from innovation.proposal cp, innovation.innovation w
+                        where cp.id = ? and c.id = cp.innovation_id and w.title = ? and w.id <> c.id
+                        """).params(copy, WORKSHOP).update();
+        jdbc.sql("""
+                        update innovation.proposal_answer set answer = (select w.problem || ' ' || w.results
+                            from innovation.innovation w join innovation.proposal wp on wp.innovation_id = w.id
+                            where w.title = ? and wp.id <> ? order by wp.id limit 1)
+                        where proposal_id = ?
+                        """).params(WORKSHOP, copy, copy).update();
         proposal(
                 period,
                 agencyIds.get(14),

@@ -2,6 +2,7 @@ package id.peduli.innovation;
 
 import id.peduli.access.Role;
 import id.peduli.audit.AuditRecord;
+import id.peduli.innovation.selection.TopSelection;
 import id.peduli.shared.BusinessException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,9 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,7 +53,6 @@ class Panel {
     private final Periods periods;
     private final ProposalStore store;
     private final Proposals proposals;
-    private final TopSelection selection;
     private final InnovationAudit audit;
     private final Notifications notifications;
     private final Clock clock;
@@ -59,7 +63,6 @@ class Panel {
             Periods periods,
             ProposalStore store,
             Proposals proposals,
-            TopSelection selection,
             InnovationAudit audit,
             Notifications notifications,
             Clock clock,
@@ -68,7 +71,6 @@ class Panel {
         this.periods = periods;
         this.store = store;
         this.proposals = proposals;
-        this.selection = selection;
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
@@ -114,8 +116,9 @@ class Panel {
     }
 
     /**
-     * Proposes the Top N from the scored proposals through {@link TopSelection} and opens the objection window. When
-     * the proposal leaves a quota floor unmet, a written justification is required.
+     * Proposes the Top N from the scored proposals through {@link TopSelection#select}: the period's quota floors
+     * (category, group, participant type, 3T) are filled first, the remaining places go by score. Opens the objection
+     * window. When a floor cannot be met (too few scored proposals of that kind), a written justification is required.
      */
     @Transactional
     List<String> proposeTop(long periodId, String justification) {
@@ -123,10 +126,13 @@ class Panel {
         List<ProposalView> scored = store.list(periodId, null, EnumSet.of(ProposalState.SCORED), 100_000);
         List<TopSelection.Candidate> candidates =
                 scored.stream().map(Panel::candidate).toList();
-        List<Long> chosen = selection.select(candidates, period.quotaFloors(), period.topFirst());
+        TopSelection.Selection selection =
+                TopSelection.select(candidates, period.topFirst(), floors(period.quotaFloors()));
+        List<Long> chosen = selection.ids();
         Set<Long> chosenSet = new HashSet<>(chosen);
-        List<String> unmet = TopSelection.unmetFloors(
-                candidates.stream().filter(c -> chosenSet.contains(c.id())).toList(), period.quotaFloors());
+        List<String> unmet = selection.shortfalls().stream()
+                .map(f -> label(f.key()) + " (" + f.selected() + "/" + f.floor() + ")")
+                .toList();
         String text = justification == null ? "" : justification.strip();
         try {
             if (scored.isEmpty()) {
@@ -161,16 +167,26 @@ class Panel {
         return unmet;
     }
 
-    /** A manual change of the Top 99 proposal during the objection window, with its written justification. */
+    /**
+     * A manual change of the Top 99 proposal during the objection window, with its written justification. The list as
+     * changed is checked against the quota floors ({@link TopSelection#check}); a floor it violates is named in the
+     * refusal when the justification is missing and recorded with the change. Returns the violated floors.
+     */
     @Transactional
-    void change(long proposalId, boolean include, String justification) {
+    List<String> change(long proposalId, boolean include, String justification) {
         Proposal proposal = store.get(proposalId);
         Period period = periods.get(proposal.periodId());
         Actor panel = proposals.actor(Role.PANELIST);
+        List<String> violated;
         try {
             if (period.objectionOpensAt() == null
                     || announcement(period.id(), Announcement.Kind.TOP99).isPresent()) {
                 throw BusinessException.conflict(null, "innovation.top99.notOpen");
+            }
+            violated = violatedAfter(period, proposalId, include);
+            if (!violated.isEmpty() && (justification == null || justification.isBlank())) {
+                throw BusinessException.invalid(
+                        "justification", "innovation.top99.floorsViolated", String.join(", ", violated));
             }
             if (include) {
                 proposal.shortlist(panel, clock.instant(), justification);
@@ -188,7 +204,50 @@ class Panel {
                 .update();
         audit.record(AuditRecord.of(InnovationAudit.SHORTLIST, "Proposal", proposalId)
                 .unit(proposal.unitId())
-                .change("included", !include, include));
+                .change("included", !include, include)
+                .change("violatedFloors", null, violated.isEmpty() ? null : String.join(", ", violated)));
+        return violated;
+    }
+
+    /** The floors the period's shortlist violates once {@code proposalId} is put in or left out. */
+    private List<String> violatedAfter(Period period, long proposalId, boolean include) {
+        List<TopSelection.Candidate> listed = new ArrayList<>();
+        for (ProposalView p : store.list(
+                period.id(), null, EnumSet.of(ProposalState.SHORTLISTED, ProposalState.NOT_SELECTED), 100_000)) {
+            boolean in = p.id() == proposalId ? include : p.state() == ProposalState.SHORTLISTED;
+            if (in) {
+                listed.add(candidate(p));
+            }
+        }
+        return TopSelection.check(listed, floors(period.quotaFloors())).stream()
+                .map(v -> label(v.key()) + " (" + v.actual() + "/" + v.floor() + ")")
+                .toList();
+    }
+
+    /**
+     * The period's floors as quotas of the selection: values compared in capitals; a 3T floor counts the proposals
+     * from 3T regions (a floor on "not 3T" is not a quota and is left out). Two floors on one quota: the higher holds.
+     */
+    static Map<TopSelection.QuotaKey, Integer> floors(List<Period.QuotaFloor> floors) {
+        Map<TopSelection.QuotaKey, Integer> keys = new LinkedHashMap<>();
+        for (Period.QuotaFloor f : floors) {
+            String value = f.value() == null ? "" : f.value().strip().toUpperCase(Locale.ROOT);
+            TopSelection.QuotaKey key = switch (f.dimension()) {
+                case CATEGORY -> TopSelection.QuotaKey.category(value);
+                case GROUP -> TopSelection.QuotaKey.group(value);
+                case PARTICIPANT_TYPE -> TopSelection.QuotaKey.participantType(value);
+                case THREE_T ->
+                    Set.of("TRUE", "3T", "YA", "YES").contains(value) ? TopSelection.QuotaKey.threeT() : null;
+            };
+            if (key != null) {
+                keys.merge(key, f.minimum(), Math::max);
+            }
+        }
+        return keys;
+    }
+
+    private static String label(TopSelection.QuotaKey key) {
+        return key.dimension() + "=" + key.value();
     }
 
     boolean windowOpen(Period period, Instant now) {
@@ -452,7 +511,7 @@ class Panel {
         return new TopSelection.Candidate(
                 p.id(),
                 score == null ? 0 : score.doubleValue(),
-                p.categoryCode(),
+                p.categoryCode() == null ? null : p.categoryCode().toUpperCase(Locale.ROOT),
                 p.group().name(),
                 p.innovation().participantType().name(),
                 p.innovation().threeT());

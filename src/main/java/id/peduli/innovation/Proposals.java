@@ -401,7 +401,7 @@ class Proposals {
 
     @Transactional
     ProposalView submit(long id) {
-        return act(
+        ProposalView submitted = act(
                 id,
                 InnovationAudit.SUBMIT,
                 Role.AGENCY_VERIFIER,
@@ -409,6 +409,8 @@ class Proposals {
                         a, clock.instant(), today(), periods.get(p.periodId()).submitDeadline()),
                 "innovation.notify.submitted",
                 null);
+        similar.submitted(submitted.periodYear());
+        return submitted;
     }
 
     // ------------------------------------------------------------------------------- S3: administrative selection

@@ -3,13 +3,15 @@ package id.peduli.innovation;
 import java.util.List;
 
 /**
- * Seam for near-duplicate detection in the administrative selection: proposals of this period or an earlier one whose
- * title and text closely match the given one, across agencies, most similar first. The implementation in use is
- * {@link SameTitleProposals} (exact title, ignoring case and spacing); the near-duplicate detector of the {@code
- * selection} package is meant to replace it behind this interface.
+ * Near-duplicate detection in the administrative selection: proposals of this period or an earlier one whose title
+ * and text closely match the given one, across agencies, most similar first. Implemented by {@link
+ * NearDuplicateProposals} over the detector of the {@code selection} package.
  */
 interface SimilarProposals {
 
     /** At most {@code limit} proposals similar to {@code proposalId}, most similar first. */
     List<SimilarProposal> similarTo(long proposalId, int limit);
+
+    /** A proposal of a period of {@code year} was submitted: what was computed for it and later years is stale. */
+    void submitted(int year);
 }

@@ -3,6 +3,7 @@ package id.peduli.innovation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.peduli.innovation.selection.TopSelection;
 import id.peduli.shared.BusinessException;
 import java.util.List;
 import java.util.Map;
@@ -69,25 +70,18 @@ class CompetitionRulesTest {
     }
 
     @Test
-    void unmetFloorsAreNamedWithTheirCounts() {
-        List<TopSelection.Candidate> chosen = List.of(
-                new TopSelection.Candidate(1, 90, "ECONOMY", "GENERAL", "CITY", false),
-                new TopSelection.Candidate(2, 89, "ECONOMY", "REPLICATION", "REGENCY", true));
+    void thePeriodsFloorsBecomeQuotasOfTheSelection() {
         List<Period.QuotaFloor> floors = List.of(
                 new Period.QuotaFloor(Period.QuotaDimension.THREE_T, "true", 1),
-                new Period.QuotaFloor(Period.QuotaDimension.PARTICIPANT_TYPE, "MINISTRY", 1),
-                new Period.QuotaFloor(Period.QuotaDimension.GROUP, "REPLICATION", 2));
-        assertThat(TopSelection.unmetFloors(chosen, floors))
-                .containsExactly("PARTICIPANT_TYPE=MINISTRY (0/1)", "GROUP=REPLICATION (1/2)");
-        assertThat(new RankedSelection()
-                        .select(
-                                List.of(
-                                        new TopSelection.Candidate(5, 70, "A", "GENERAL", "CITY", false),
-                                        new TopSelection.Candidate(3, 90, "A", "GENERAL", "CITY", false),
-                                        new TopSelection.Candidate(4, 90, "A", "GENERAL", "CITY", false)),
-                                floors,
-                                2))
-                .containsExactly(3L, 4L);
+                new Period.QuotaFloor(Period.QuotaDimension.THREE_T, "false", 4),
+                new Period.QuotaFloor(Period.QuotaDimension.PARTICIPANT_TYPE, "ministry", 1),
+                new Period.QuotaFloor(Period.QuotaDimension.GROUP, "REPLICATION", 2),
+                new Period.QuotaFloor(Period.QuotaDimension.GROUP, "REPLICATION", 3));
+        assertThat(Panel.floors(floors))
+                .containsExactly(
+                        Map.entry(TopSelection.QuotaKey.threeT(), 1),
+                        Map.entry(TopSelection.QuotaKey.participantType("MINISTRY"), 1),
+                        Map.entry(TopSelection.QuotaKey.group("REPLICATION"), 3));
     }
 
     private static PeriodForm with(PeriodForm d, int wa, int wp, int wf, String aspects) {

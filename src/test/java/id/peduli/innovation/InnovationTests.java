@@ -212,7 +212,7 @@ class InnovationTests {
     }
 
     @Test
-    void theSecretariatSeesWhatTheSystemSuggestsIncludingTheSameTitleOfAnEarlierYear() throws Exception {
+    void theSecretariatSeesWhatTheSystemSuggestsIncludingANearDuplicateOfAnEarlierYear() throws Exception {
         long current = InnovationTestSupport.currentPeriod(jdbc);
         int year = jdbc.sql("select year from innovation.period where id = ?")
                 .param(current)
