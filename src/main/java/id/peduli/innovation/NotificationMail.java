@@ -15,14 +15,17 @@ import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * E-mails the results the inbox already holds, after the result is committed. Only when Spring Boot configured a mail
  * sender ({@code spring.mail.host}) and the instance is not in demo mode; in demo mode the inbox is the only channel.
  * A failed delivery is logged without the address and does not undo the result.
+ *
+ * <p>The listener runs after the commit, on its own thread and in its own transaction; Spring Modulith records each
+ * event in {@code platform.event_publication} in the publisher's transaction and deletes the record when the mail is
+ * done, so an e-mail that a stop or crash interrupted is sent at the next start (ADR 9).
  */
 @Component
 class NotificationMail {
@@ -73,7 +76,7 @@ class NotificationMail {
         return enabled;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @ApplicationModuleListener
     void send(Notifications.Sent sent) {
         if (!enabled) {
             return;
