@@ -280,8 +280,8 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         assertThat(activeTab()).isEqualTo(text.tabs().get(3));
         browser.assertAccessible();
 
-        openTab(4);
-        assertThat(activeTab()).isEqualTo(text.tabs().get(4));
+        openTab(HISTORY);
+        assertThat(activeTab()).isEqualTo(text.tabs().get(HISTORY));
         assertThat(browser.elements(By.cssSelector("#historyTable tbody tr")))
                 .extracting(WebElement::getText)
                 .anySatisfy(row -> assertThat(row).contains("Nurhayati", text.created()));
@@ -332,7 +332,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
 
         assertThat(browser.currentPath()).isEqualTo("/people/" + survivor + "?tab=history");
         assertThat(successMessage()).isEqualTo(text.mergeDone());
-        assertThat(activeTab()).isEqualTo(text.tabs().get(4));
+        assertThat(activeTab()).isEqualTo(text.tabs().get(HISTORY));
         assertThat(browser.elements(By.cssSelector("#mergeHistory li")))
                 .extracting(WebElement::getText)
                 .singleElement()
@@ -349,7 +349,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
                 .as("a merged record is kept for the record, not edited")
                 .isEmpty();
         browser.assertAccessible();
-        openTab(4);
+        openTab(HISTORY);
         assertThat(browser.elements(By.cssSelector("#mergeHistory li")))
                 .extracting(WebElement::getText)
                 .singleElement()
@@ -696,6 +696,9 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
         assertThat(browser.element(By.name(field)).getAttribute("value")).isEqualTo(String.valueOf(id));
     }
 
+    /** The history tab's place: after the registry's tabs and the case core's "case services" tab. */
+    private static final int HISTORY = 5;
+
     private void openTab(int index) {
         browser.clickAndAwaitPage(tabLink(index));
     }
@@ -822,7 +825,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
                             "There are warnings to check. If everything is right, tick the confirmation and save again.",
                             "Possibly the same person:",
                             "I have checked the warnings above; this record is right and not a duplicate.",
-                            List.of("Details", "Household", "Consent", "Programmes", "History"),
+                            List.of("Details", "Household", "Consent", "Programmes", "Case services", "History"),
                             "Start a household with this person as its head",
                             "Household created.",
                             "Member added.",
@@ -858,7 +861,7 @@ class RegistryJourneyBrowserTest extends BrowserTestSupport {
                                     + " lagi.",
                             "Kemungkinan orang yang sama:",
                             "Saya sudah memeriksa peringatan di atas; data ini benar dan bukan duplikat.",
-                            List.of("Rincian", "Keluarga", "Persetujuan", "Program", "Riwayat"),
+                            List.of("Rincian", "Keluarga", "Persetujuan", "Program", "Layanan kasus", "Riwayat"),
                             "Buat keluarga dengan orang ini sebagai kepala keluarga",
                             "Keluarga dibuat.",
                             "Anggota ditambahkan.",
