@@ -336,8 +336,13 @@ class RegistryTests {
                         "2026.1",
                         LocalDate.of(2026, 1, 5)));
         assertThat(registry.isCovered(adult.id(), purpose)).isTrue();
+        assertThat(registry.coveredIn(alyatama, purpose)).contains(adult.id());
+        assertThat(registry.coveredIn(unit(context, "BBRSBG Kartini Temanggung"), purpose))
+                .as("a unit outside the caller's grants answers nothing")
+                .isEmpty();
         consents.withdraw(adult.id(), given.id(), LocalDate.of(2026, 2, 1), "Pindah ke luar kota");
         assertThat(registry.isCovered(adult.id(), purpose)).isFalse();
+        assertThat(registry.coveredIn(alyatama, purpose)).doesNotContain(adult.id());
     }
 
     @Test
