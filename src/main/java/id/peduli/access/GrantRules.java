@@ -117,6 +117,21 @@ class GrantRules {
         }
     }
 
+    /**
+     * The API's form of {@link #requireUnitChosen}: a request without {@code unitId} gives a grant for every unit only
+     * when it also says {@code "wholeCountry": true}; a unit together with that confirmation is refused. Called after
+     * {@link #requireGrantable}, so that an administrator who may not give such a grant at all is told so first.
+     */
+    void requireWholeCountryConfirmed(Long unitId, Boolean wholeCountry) {
+        boolean confirmed = Boolean.TRUE.equals(wholeCountry);
+        if (unitId == null && !confirmed) {
+            throw BusinessException.invalid("wholeCountry", "grant.api.wholeCountryRequired");
+        }
+        if (unitId != null && confirmed) {
+            throw BusinessException.invalid("wholeCountry", "grant.api.unitAndWholeCountry");
+        }
+    }
+
     /** The units the current administrator may give grants for, in tree order. */
     List<OrgUnit> grantableUnits() {
         Access.Scope scope = access.scope(Role.SYSTEM_ADMIN.name());

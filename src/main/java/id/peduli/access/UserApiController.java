@@ -69,8 +69,14 @@ class UserApiController {
             String password,
 
             @NotNull @Valid UserCommand profile,
+
+            @Schema(description = "Role of the first grant (optional)")
             Role role,
-            Long unitId) {}
+
+            @Schema(description = "Unit of the first grant; leave it out only together with wholeCountry")
+            Long unitId,
+
+            @Schema(description = WHOLE_COUNTRY) Boolean wholeCountry) {}
 
     @Schema(name = "UserUpdateRequest")
     record UpdateUserRequest(
@@ -79,7 +85,16 @@ class UserApiController {
 
     @Schema(name = "GrantRequest")
     record GrantRequest(
-            @NotNull(message = "{validation.required}") Role role, Long unitId) {}
+            @NotNull(message = "{validation.required}") Role role,
+
+            @Schema(description = "Unit of the grant; leave it out only together with wholeCountry")
+            Long unitId,
+
+            @Schema(description = WHOLE_COUNTRY) Boolean wholeCountry) {}
+
+    private static final String WHOLE_COUNTRY = "true to give the grant for every unit (national administrators only);"
+            + " required when unitId is left out, refused together with unitId (422 grant.api.wholeCountryRequired,"
+            + " grant.api.unitAndWholeCountry)";
 
     @GetMapping
     @Operation(summary = "Search users by username, name or email (paged)")
@@ -100,9 +115,13 @@ class UserApiController {
     @PostMapping
     @Operation(
             summary = "Create a user; the first password must be changed at first sign-in",
-            description = "role and unitId give the first grant; a unit administrator must give one in their scope")
+            description = "role and unitId (or wholeCountry: true) give the first grant; a unit administrator must give"
+                    + " one in their scope")
     ResponseEntity<UserView> create(@Valid @RequestBody NewUserRequest request) {
         rules.requireFirstGrant(request.role(), request.unitId());
+        if (request.role() != null) {
+            rules.requireWholeCountryConfirmed(request.unitId(), request.wholeCountry());
+        }
         UserView created = users.create(
                 new NewUserCommand(request.username(), request.password(), request.profile(), true),
                 request.role(),
@@ -121,11 +140,15 @@ class UserApiController {
     }
 
     @PostMapping("/{id}/grants")
-    @Operation(summary = "Grant a role for an organisation unit (no unitId: every unit, national admins only)")
+    @Operation(
+            summary = "Grant a role for an organisation unit",
+            description = "Every unit instead of one: leave unitId out and send \"wholeCountry\": true"
+                    + " (national administrators only)")
     UserView addGrant(@PathVariable long id, @RequestBody GrantRequest request) throws MethodArgumentNotValidException {
         rules.requireManaged(id);
         validated(request, "addGrant");
         rules.requireGrantable(id, request.role(), request.unitId());
+        rules.requireWholeCountryConfirmed(request.unitId(), request.wholeCountry());
         return users.addGrant(id, request.role(), request.unitId());
     }
 

@@ -1,11 +1,13 @@
 package id.peduli.access;
 
 import static id.peduli.access.AccessTestSupport.as;
+import static id.peduli.access.AccessTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PageText;
@@ -14,12 +16,13 @@ import id.peduli.organization.Organizations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A grant's unit has no default: the administrator chooses a unit, or the whole country with an explicit
- * confirmation that the server checks as well.
+ * confirmation that the server checks as well. Over the API the confirmation is the field {@code wholeCountry}.
  */
 @PeduliTest
 class GrantUnitChoiceTests {
@@ -102,6 +105,71 @@ class GrantUnitChoiceTests {
         mvc.perform(newUserRequest("first.grant.nothing")).andExpect(status().isFound());
         assertThat(users.findByUsername("first.grant.nothing").orElseThrow().grants())
                 .isEmpty();
+    }
+
+    @Test
+    void anApiGrantWithoutAUnitNeedsTheWholeCountryField() throws Exception {
+        long target = newUser("grant.api.national");
+
+        mvc.perform(apiGrant(target, "{\"role\":\"DPO\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("grant.api.wholeCountryRequired"))
+                .andExpect(jsonPath("$.field").value("wholeCountry"))
+                .andExpect(jsonPath("$.detail")
+                        .value("Hak akses tanpa unitId berlaku untuk semua unit. Kirim unitId untuk satu unit, atau"
+                                + " \"wholeCountry\": true untuk menegaskan hak akses atas seluruh negeri."));
+        mvc.perform(apiGrant(target, "{\"role\":\"DPO\",\"wholeCountry\":false}")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail")
+                        .value("A grant without unitId covers every unit. Send unitId for one unit, or"
+                                + " \"wholeCountry\": true to confirm a grant for the whole country."));
+        long kartini = unit("BBRSBG Kartini Temanggung");
+        mvc.perform(apiGrant(target, "{\"role\":\"SOCIAL_WORKER\",\"unitId\":" + kartini + ",\"wholeCountry\":true}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("grant.api.unitAndWholeCountry"))
+                .andExpect(jsonPath("$.field").value("wholeCountry"));
+        assertThat(users.get(target).grants()).isEmpty();
+
+        mvc.perform(apiGrant(target, "{\"role\":\"DPO\",\"wholeCountry\":true}"))
+                .andExpect(status().isOk());
+        mvc.perform(apiGrant(target, "{\"role\":\"SOCIAL_WORKER\",\"unitId\":" + kartini + "}"))
+                .andExpect(status().isOk());
+        assertThat(users.get(target).grants())
+                .extracting(UserView.GrantView::unitId)
+                .containsExactlyInAnyOrder(null, kartini);
+    }
+
+    @Test
+    void anApiUsersFirstGrantWithoutAUnitNeedsTheWholeCountryField() throws Exception {
+        mvc.perform(apiNewUser("api.first.none", ",\"role\":\"AUDITOR\""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("grant.api.wholeCountryRequired"));
+        assertThat(users.findByUsername("api.first.none")).isEmpty();
+
+        mvc.perform(apiNewUser("api.first.all", ",\"role\":\"AUDITOR\",\"wholeCountry\":true"))
+                .andExpect(status().isCreated());
+        assertThat(users.findByUsername("api.first.all").orElseThrow().grants())
+                .singleElement()
+                .satisfies(g -> assertThat(g.unitId()).isNull());
+
+        mvc.perform(apiNewUser("api.first.nothing", "")).andExpect(status().isCreated());
+        assertThat(users.findByUsername("api.first.nothing").orElseThrow().grants())
+                .isEmpty();
+    }
+
+    private MockHttpServletRequestBuilder apiGrant(long userId, String body) {
+        return bearer(post("/api/v1/users/" + userId + "/grants"), context, "admin")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+    }
+
+    private MockHttpServletRequestBuilder apiNewUser(String username, String grant) {
+        return bearer(post("/api/v1/users"), context, "admin")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"Grant.Unit.2026x\","
+                        + "\"profile\":{\"fullName\":\"Grant Unit\",\"locale\":\"id\",\"enabled\":true}"
+                        + grant + "}");
     }
 
     private MockHttpServletRequestBuilder grant(long userId) {

@@ -23,7 +23,7 @@ class NewUserRulesTest {
             for (String password : List.of("", "x".repeat(129), "Rahasia-123")) {
                 NewUserCommand command = new NewUserCommand(username, password, profile, true);
                 UserApiController.NewUserRequest request =
-                        new UserApiController.NewUserRequest(username, password, profile, Role.SOCIAL_WORKER, 1L);
+                        new UserApiController.NewUserRequest(username, password, profile, Role.SOCIAL_WORKER, 1L, null);
                 assertThat(problems(validator.validate(request)))
                         .as("%s / %s", username, password.length())
                         .isEqualTo(problems(validator.validate(command)));
