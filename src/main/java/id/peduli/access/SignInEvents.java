@@ -1,6 +1,7 @@
 package id.peduli.access;
 
 import id.peduli.audit.AuditAction;
+import id.peduli.audit.AuditLabels;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
 import java.sql.Timestamp;
@@ -90,8 +91,11 @@ class SignInEvents {
         SignInThrottle.Window window = throttle.failed(address, row.isEmpty());
         if (window.count() == throttle.limit()) {
             audit.record(AuditRecord.of(AuditAction.LOGIN_FAILED, "User", null)
-                    .purpose("sign-in from this address paused: " + window.count() + " failures in "
-                            + throttle.window().toMinutes() + " min, " + window.unknown() + " with unknown usernames"));
+                    .purpose(AuditLabels.coded(
+                            AccessAuditLabels.SIGN_IN_PAUSED,
+                            window.count(),
+                            throttle.window().toMinutes(),
+                            window.unknown())));
         }
         if (row.isEmpty() || !(event instanceof AuthenticationFailureBadCredentialsEvent)) {
             return;
@@ -113,7 +117,7 @@ class SignInEvents {
         if (lock) {
             audit.record(AuditRecord.of(AuditAction.LOCKED, "User", account.id())
                     .actor(account.id(), account.username())
-                    .purpose("lockout " + lockout.toMinutes() + " min after " + maxFailures + " failures"));
+                    .purpose(AuditLabels.coded(AccessAuditLabels.LOCKOUT, lockout.toMinutes(), maxFailures)));
         }
     }
 }

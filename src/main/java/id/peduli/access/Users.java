@@ -208,7 +208,7 @@ public class Users {
             throw new OptimisticLockingFailureException("user " + id + " changed since version " + expectedVersion);
         }
         if (current.enabled() && !command.enabled()) {
-            endSessionsAndTokens(id, "account disabled");
+            endSessionsAndTokens(id, AccessAuditLabels.Revocation.ACCOUNT_DISABLED);
         }
         audit.record(AuditRecord.of(AuditAction.UPDATE, "User", id)
                 .change("fullName", current.fullName(), command.fullName().trim())
@@ -262,7 +262,7 @@ public class Users {
                 .params(grantId, userId)
                 .update();
         bumpVersion(userId);
-        endSessionsAndTokens(userId, "grant removed");
+        endSessionsAndTokens(userId, AccessAuditLabels.Revocation.GRANT_REMOVED);
         audit.record(AuditRecord.of(AuditAction.GRANT_CHANGED, "User", userId)
                 .unit(grant.unitId())
                 .change("grant", grant.role().name() + "@" + (grant.unitId() == null ? "*" : grant.unitId()), null));
@@ -294,7 +294,7 @@ public class Users {
                 .param(userId)
                 .update();
         audit.record(AuditRecord.of(AuditAction.PASSWORD_RESET, "User", userId));
-        endSessionsAndTokens(userId, "password reset");
+        endSessionsAndTokens(userId, AccessAuditLabels.Revocation.PASSWORD_RESET);
         return temporary;
     }
 
@@ -336,7 +336,7 @@ public class Users {
      * Ends every session of the user at their next request (a new security stamp) and revokes all their API tokens,
      * so that nothing signed in before a reset, a disabling or a removed grant keeps working.
      */
-    private void endSessionsAndTokens(long userId, String reason) {
+    private void endSessionsAndTokens(long userId, AccessAuditLabels.Revocation reason) {
         jdbc.sql("update access.user_account set security_stamp = security_stamp + 1 where id = ?")
                 .param(userId)
                 .update();
@@ -345,7 +345,7 @@ public class Users {
                 .update();
         if (revoked > 0) {
             audit.record(AuditRecord.of(AuditAction.TOKEN_REVOKED, "User", userId)
-                    .purpose("all API tokens revoked: " + reason)
+                    .purpose(reason.purpose())
                     .change("tokens", revoked, 0));
         }
     }

@@ -21,6 +21,8 @@ public final class AuditWords {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** A grant as the access module writes it: role, "@", unit id or "*" for every unit. */
     private static final Pattern CODE_AT = Pattern.compile("([A-Z][A-Z0-9_]*)@(\\*|\\d+)");
+    /** A code with arguments, see {@link AuditLabels#coded}. */
+    private static final Pattern CODE_ARGS = Pattern.compile("([A-Z][A-Z0-9_]*)((?::[\\w.-]{0,60})+)");
 
     private final Ui ui;
     private final List<String> subjectTypes;
@@ -62,9 +64,21 @@ public final class AuditWords {
         return name == null ? "" : labelOr("audit.field." + name, name);
     }
 
-    /** The purpose as written, or the label of the purpose code it is. */
+    /**
+     * The purpose as written, or the label of the purpose code it is (with its arguments), also for a sentence that a
+     * module once wrote and now writes as a code.
+     */
     public String purpose(String purpose) {
-        return purpose == null ? "" : value(AuditLabels.PURPOSE, purpose);
+        if (purpose == null) {
+            return "";
+        }
+        for (AuditLabels l : labels) {
+            String coded = l.codedPurpose(purpose);
+            if (coded != null) {
+                return value(AuditLabels.PURPOSE, coded);
+            }
+        }
+        return value(AuditLabels.PURPOSE, purpose);
     }
 
     /** A changed value: the label of its code when the field's declaring module gives one, else as stored. */
@@ -85,6 +99,13 @@ public final class AuditWords {
         if (CODE.matcher(value).matches()) {
             return value;
         }
+        Matcher withArgs = CODE_ARGS.matcher(value);
+        if (withArgs.matches()) {
+            String key = labelKey(field, withArgs.group(1));
+            if (key != null) {
+                return ui.t(key, (Object[]) withArgs.group(2).substring(1).split(":", -1));
+            }
+        }
         Matcher at = CODE_AT.matcher(value);
         if (at.matches()) {
             String label = label(field, at.group(1));
@@ -97,9 +118,14 @@ public final class AuditWords {
     }
 
     private String label(String field, String code) {
+        String key = labelKey(field, code);
+        return key == null ? null : ui.t(key);
+    }
+
+    private String labelKey(String field, String code) {
         for (String prefix : prefixes.getOrDefault(field, List.of())) {
             if (ui.has(prefix + code)) {
-                return ui.t(prefix + code);
+                return prefix + code;
             }
         }
         return null;

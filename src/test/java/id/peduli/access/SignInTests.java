@@ -162,7 +162,7 @@ class SignInTests {
         mvc.perform(signIn("throttle.test", "Rahasia.Kuat.2026", "198.51.100.31"))
                 .andExpect(redirectedUrl("/"));
         assertThat(jdbc.sql("select count(*) from audit.entry where action = 'LOGIN_FAILED' and client_address = ? "
-                                + "and purpose like 'sign-in from this address paused%'")
+                                + "and purpose like 'SIGN_IN_PAUSED:%'")
                         .param(address)
                         .query(Long.class)
                         .single())
