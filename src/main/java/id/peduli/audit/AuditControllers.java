@@ -98,9 +98,17 @@ class AuditApiController {
     }
 }
 
-/** The audit module's own subject: reading the log is itself logged. */
+/**
+ * The audit module's own subject: reading the log is itself logged. The log holds data about users (who did what,
+ * from which address), so a refused attempt to read it is written like one on any other personal data.
+ */
 @Component
-class AuditOwnLabels implements AuditLabels {
+class AuditOwnLabels implements AuditLabels, PersonalDataEndpoints {
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint("/audit/**", "AuditLog"), new Endpoint("/api/v1/audit/**", "AuditLog"));
+    }
 
     @Override
     public List<String> subjectTypes() {
