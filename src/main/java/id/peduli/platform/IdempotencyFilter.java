@@ -148,9 +148,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /**
+                 * Not supported, on purpose: the body is already read into memory, so there is nothing to wait for,
+                 * and the application never reads a request body asynchronously (no servlet 3.1 non-blocking I/O).
+                 * A future caller that does would fail here loudly instead of never being called back.
+                 */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("the request body is buffered; read it synchronously");
                 }
             };
         }
