@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -30,6 +31,8 @@ public final class Ui {
     private final ZoneId zone;
     private final Map<String, String> flash;
     private final List<Breadcrumb> breadcrumbs = new ArrayList<>();
+    private final Supplier<Map<String, NavBadgeSource.NavBadge>> badgeLookup;
+    private Map<String, NavBadgeSource.NavBadge> badges;
 
     Ui(
             Locale locale,
@@ -41,6 +44,21 @@ public final class Ui {
             String query,
             ZoneId zone,
             Map<String, String> flash) {
+        this(locale, messages, csrf, principal, nav, path, query, zone, flash, Map::of);
+    }
+
+    Ui(
+            Locale locale,
+            MessageSource messages,
+            CsrfToken csrf,
+            PeduliPrincipal principal,
+            List<NavItem> nav,
+            String path,
+            String query,
+            ZoneId zone,
+            Map<String, String> flash,
+            Supplier<Map<String, NavBadgeSource.NavBadge>> badges) {
+        this.badgeLookup = badges;
         this.locale = locale;
         this.messages = messages;
         this.csrf = csrf;
@@ -148,6 +166,18 @@ public final class Ui {
 
     public List<NavItem> nav() {
         return nav;
+    }
+
+    /**
+     * The count to show beside a menu entry, or null for none. The counts are asked for the first time a page's menu
+     * needs one, and once per request.
+     */
+    public NavBadgeSource.NavBadge badge(NavItem item) {
+        if (badges == null) {
+            badges = badgeLookup.get();
+        }
+        NavBadgeSource.NavBadge badge = badges.get(item.href());
+        return badge == null || badge.count() <= 0 ? null : badge;
     }
 
     public boolean active(NavItem item) {

@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -25,13 +28,21 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Component
 class UiAdvice implements HandlerInterceptor {
 
+    private static final Logger log = LoggerFactory.getLogger(UiAdvice.class);
+
     private final MessageSource messages;
     private final List<NavContributor> contributors;
+    private final ObjectProvider<NavBadgeSource> badgeSources;
     private final ZoneId zone;
 
-    UiAdvice(MessageSource messages, List<NavContributor> contributors, @Value("${peduli.time-zone}") String zone) {
+    UiAdvice(
+            MessageSource messages,
+            List<NavContributor> contributors,
+            ObjectProvider<NavBadgeSource> badgeSources,
+            @Value("${peduli.time-zone}") String zone) {
         this.messages = messages;
         this.contributors = contributors;
+        this.badgeSources = badgeSources;
         this.zone = ZoneId.of(zone);
     }
 
@@ -40,7 +51,7 @@ class UiAdvice implements HandlerInterceptor {
         if (existing instanceof Ui ui) {
             return ui;
         }
-        Ui ui = build(request, messages, contributors, zone);
+        Ui ui = build(request, messages, contributors, badgeSources, zone);
         request.setAttribute(Ui.class.getName(), ui);
         return ui;
     }
@@ -54,7 +65,11 @@ class UiAdvice implements HandlerInterceptor {
     }
 
     static Ui build(
-            HttpServletRequest request, MessageSource messages, List<NavContributor> contributors, ZoneId zone) {
+            HttpServletRequest request,
+            MessageSource messages,
+            List<NavContributor> contributors,
+            ObjectProvider<NavBadgeSource> badgeSources,
+            ZoneId zone) {
         PeduliPrincipal principal = currentPrincipal();
         List<NavItem> nav = principal == null
                 ? List.of()
@@ -82,7 +97,31 @@ class UiAdvice implements HandlerInterceptor {
                 shownPath(request),
                 shownQuery(request),
                 zone,
-                flash);
+                flash,
+                () -> badges(principal, badgeSources));
+    }
+
+    /**
+     * The menu's counts for the user, by the entry's href. A source that fails costs its count, not the page: the
+     * menu is shown on every page, including the error pages.
+     */
+    private static Map<String, NavBadgeSource.NavBadge> badges(
+            PeduliPrincipal principal, ObjectProvider<NavBadgeSource> sources) {
+        if (principal == null) {
+            return Map.of();
+        }
+        Map<String, NavBadgeSource.NavBadge> badges = new HashMap<>();
+        sources.orderedStream().forEach(source -> {
+            try {
+                source.badges(principal).forEach(badge -> badges.putIfAbsent(badge.href(), badge));
+            } catch (RuntimeException e) {
+                log.warn(
+                        "The menu count of {} could not be read",
+                        source.getClass().getSimpleName(),
+                        e);
+            }
+        });
+        return badges;
     }
 
     /** The path of the page asked for: on an error page, that of the request that failed rather than /error. */

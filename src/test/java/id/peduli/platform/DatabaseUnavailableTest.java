@@ -66,8 +66,12 @@ class DatabaseUnavailableTest {
     void aPageThatMeetsAnUnreachableDatabaseIsATranslated503WithRetryAfter() {
         StaticMessageSource messages = new StaticMessageSource();
         messages.setUseCodeAsDefaultMessage(true);
-        PageExceptionAdvice advice =
-                new PageExceptionAdvice(new UiAdvice(messages, java.util.List.of(), "Asia/Jakarta"));
+        PageExceptionAdvice advice = new PageExceptionAdvice(new UiAdvice(
+                messages,
+                java.util.List.of(),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(NavBadgeSource.class),
+                "Asia/Jakarta"));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/units");
         MockHttpServletResponse response = new MockHttpServletResponse();
         ModelAndView page = advice.unavailable(
