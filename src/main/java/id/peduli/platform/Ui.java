@@ -43,19 +43,6 @@ public final class Ui {
             String path,
             String query,
             ZoneId zone,
-            Map<String, String> flash) {
-        this(locale, messages, csrf, principal, nav, path, query, zone, flash, Map::of);
-    }
-
-    Ui(
-            Locale locale,
-            MessageSource messages,
-            CsrfToken csrf,
-            PeduliPrincipal principal,
-            List<NavItem> nav,
-            String path,
-            String query,
-            ZoneId zone,
             Map<String, String> flash,
             Supplier<Map<String, NavBadgeSource.NavBadge>> badges) {
         this.badgeLookup = badges;

@@ -26,7 +26,8 @@ class UiTest {
                 "/",
                 null,
                 ZoneId.of("Asia/Jakarta"),
-                Map.of());
+                Map.of(),
+                Map::of);
     }
 
     @Test
