@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The event publication registry across a crash (ADR 9), with the real application in its own JVM
@@ -45,6 +46,7 @@ class EventPublicationRestartTest {
             if (second.process.isAlive()) {
                 second.process.destroyForcibly().waitFor();
             }
+            FileSystemUtils.deleteRecursively(dataDir);
         }
         assertThat(second.lines())
                 .as("both publications completed by the listener after the restart, none left")
