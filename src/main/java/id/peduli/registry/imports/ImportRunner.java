@@ -290,7 +290,7 @@ class ImportRunner implements DisposableBean {
             if (i > 0) {
                 json.append(',');
             }
-            ImportRowRules.jsonString(json, String.valueOf(args[i]));
+            ImportCopyText.jsonString(json, String.valueOf(args[i]));
         }
         json.append(']');
         separate.executeWithoutResult(s -> jdbc.sql("""
