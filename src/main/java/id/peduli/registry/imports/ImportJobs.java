@@ -89,7 +89,8 @@ class ImportJobs {
             String status,
             ImportFile.Inspection inspection,
             Map<String, Integer> mapping,
-            Instant fileDeletedAt) {
+            Instant fileDeletedAt,
+            String clientAddress) {
 
         /** For each field (by ordinal), the mapped file column or -1. */
         int[] columns() {
@@ -104,7 +105,7 @@ class ImportJobs {
     static Stored load(JdbcClient jdbc, long id) {
         return jdbc.sql("""
                         select id, owner_id, org_unit_id, file_name, status, format, encoding, bom, delimiter, headers,
-                            mapping, total_rows, file_deleted_at
+                            mapping, total_rows, file_deleted_at, client_address
                         from registry.import_job where id = ?
                         """)
                 .param(id)
@@ -122,7 +123,8 @@ class ImportJobs {
                                 strings(rs.getString("headers")),
                                 rs.getInt("total_rows")),
                         mapping(rs.getString("mapping")),
-                        instant(rs, "file_deleted_at")))
+                        instant(rs, "file_deleted_at"),
+                        rs.getString("client_address")))
                 .optional()
                 .orElseThrow(() -> BusinessException.notFound("import.notFound", id));
     }
@@ -161,13 +163,14 @@ class ImportJobs {
         name = name.length() > 255 ? name.substring(name.length() - 255) : name;
         long id = jdbc.sql("""
                         insert into registry.import_job (owner_id, owner_username, org_unit_id, file_name, format,
-                            size_bytes, status)
-                        values (:owner, :username, :unit, :name, 'CSV', 0, 'UPLOADED') returning id
+                            size_bytes, status, client_address)
+                        values (:owner, :username, :unit, :name, 'CSV', 0, 'UPLOADED', :address) returning id
                         """)
                 .param("owner", user.userId())
                 .param("username", user.username())
                 .param("unit", orgUnitId)
                 .param("name", name)
+                .param("address", AuditLog.requestAddress())
                 .query(Long.class)
                 .single();
         Path file = settings.file(id);
@@ -448,12 +451,14 @@ class ImportJobs {
                         update registry.import_job set status = 'VALIDATING', phase = 'READING', processed_rows = 0,
                             mapping = cast(:mapping as jsonb), mode = null, valid_rows = null, error_rows = null,
                             warning_rows = null, new_rows = null, existing_rows = null, error_key = null,
-                            error_args = null, heartbeat_at = now(), version = version + 1
+                            error_args = null, heartbeat_at = now(), version = version + 1,
+                            client_address = coalesce(:address, client_address)
                         where id = :id and file_deleted_at is null
                           and (status in ('UPLOADED', 'VALIDATED', 'FAILED')
                                or (status in ('VALIDATING', 'COMMITTING') and heartbeat_at < now() - %s))
                         """.formatted(STALE))
                 .param("mapping", JSON.writeValueAsString(chosen))
+                .param("address", AuditLog.requestAddress())
                 .param("id", id)
                 .update();
         if (updated == 0) {
@@ -481,9 +486,14 @@ class ImportJobs {
         }
         int updated = jdbc.sql("""
                         update registry.import_job set status = 'COMMITTING', phase = 'READING', processed_rows = 0,
-                            mode = :mode, heartbeat_at = now(), version = version + 1
+                            mode = :mode, heartbeat_at = now(), version = version + 1,
+                            client_address = coalesce(:address, client_address)
                         where id = :id and status = 'VALIDATED' and file_deleted_at is null
-                        """).param("mode", mode.name()).param("id", id).update();
+                        """)
+                .param("mode", mode.name())
+                .param("address", AuditLog.requestAddress())
+                .param("id", id)
+                .update();
         if (updated == 0) {
             throw stateConflict(get(id));
         }

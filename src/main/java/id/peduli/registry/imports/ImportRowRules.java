@@ -1,5 +1,10 @@
 package id.peduli.registry.imports;
 
+import static id.peduli.registry.imports.ImportCopyText.bytes;
+import static id.peduli.registry.imports.ImportCopyText.field;
+import static id.peduli.registry.imports.ImportCopyText.last;
+import static id.peduli.registry.imports.ImportCopyText.truncate;
+
 import id.peduli.platform.FieldEncryption;
 import id.peduli.registry.DisabilityType;
 import id.peduli.registry.identity.Birth;
@@ -8,22 +13,19 @@ import id.peduli.registry.identity.NameKey;
 import id.peduli.registry.identity.Nik;
 import id.peduli.registry.identity.PersonFields;
 import id.peduli.registry.person.People;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The rules for one import row that need nothing but the row itself: required fields, formats, dates, sex, NIK (the
  * same {@link Nik#check} as registration), KK, disability types, guardian not the person themself, household
  * relationship. It writes the row, encrypted and hashed where needed, as one line of PostgreSQL COPY text for the
- * staging table, with its problems as a JSON array. Rules that need other rows or the database (duplicates, unknown
- * regions, guardians, heads of household, KK periods) are checked in SQL over the staging table.
+ * staging table, with its problems as a JSON array ({@link ImportRowProblems}, {@link ImportCopyText}). The words of
+ * coded columns are in {@link ImportWords}, dates in {@link ImportDates}. Rules that need other rows or the database
+ * (duplicates, unknown regions, guardians, heads of household, KK periods) are checked in SQL over the staging table.
  */
 final class ImportRowRules {
 
@@ -50,76 +52,8 @@ final class ImportRowRules {
             + " approximate, nik_cipher, nik_hash, nik_masked, region_code, regency_code, rt, rw, street, phone,"
             + " disability_types, external_id";
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final java.util.regex.Pattern RT_RW = java.util.regex.Pattern.compile(PersonFields.RT_RW);
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile(PersonFields.PHONE);
-    private static final Map<String, String> SEXES = Map.ofEntries(
-            Map.entry("L", "M"),
-            Map.entry("LK", "M"),
-            Map.entry("LAKI", "M"),
-            Map.entry("LAKILAKI", "M"),
-            Map.entry("PRIA", "M"),
-            Map.entry("M", "M"),
-            Map.entry("MALE", "M"),
-            Map.entry("P", "F"),
-            Map.entry("PR", "F"),
-            Map.entry("PEREMPUAN", "F"),
-            Map.entry("WANITA", "F"),
-            Map.entry("F", "F"),
-            Map.entry("FEMALE", "F"));
-    private static final Map<String, String> RELATIONSHIPS = Map.ofEntries(
-            Map.entry("HEAD", "HEAD"),
-            Map.entry("KEPALA", "HEAD"),
-            Map.entry("KEPALAKELUARGA", "HEAD"),
-            Map.entry("KK", "HEAD"),
-            Map.entry("SPOUSE", "SPOUSE"),
-            Map.entry("ISTRI", "SPOUSE"),
-            Map.entry("ISTERI", "SPOUSE"),
-            Map.entry("SUAMI", "SPOUSE"),
-            Map.entry("PASANGAN", "SPOUSE"),
-            Map.entry("SUAMIISTRI", "SPOUSE"),
-            Map.entry("CHILD", "CHILD"),
-            Map.entry("ANAK", "CHILD"),
-            Map.entry("ANAKKANDUNG", "CHILD"),
-            Map.entry("ANAKANGKAT", "CHILD"),
-            Map.entry("ANAKTIRI", "CHILD"),
-            Map.entry("PARENT", "PARENT"),
-            Map.entry("ORANGTUA", "PARENT"),
-            Map.entry("AYAH", "PARENT"),
-            Map.entry("IBU", "PARENT"),
-            Map.entry("SIBLING", "SIBLING"),
-            Map.entry("SAUDARA", "SIBLING"),
-            Map.entry("SAUDARAKANDUNG", "SIBLING"),
-            Map.entry("KAKAK", "SIBLING"),
-            Map.entry("ADIK", "SIBLING"),
-            Map.entry("GRANDCHILD", "GRANDCHILD"),
-            Map.entry("CUCU", "GRANDCHILD"),
-            Map.entry("GRANDPARENT", "GRANDPARENT"),
-            Map.entry("KAKEK", "GRANDPARENT"),
-            Map.entry("NENEK", "GRANDPARENT"),
-            Map.entry("KAKEKNENEK", "GRANDPARENT"),
-            Map.entry("INLAW", "IN_LAW"),
-            Map.entry("IN_LAW", "IN_LAW"),
-            Map.entry("MENANTU", "IN_LAW"),
-            Map.entry("MERTUA", "IN_LAW"),
-            Map.entry("IPAR", "IN_LAW"),
-            Map.entry("OTHERRELATIVE", "OTHER_RELATIVE"),
-            Map.entry("FAMILILAIN", "OTHER_RELATIVE"),
-            Map.entry("KERABAT", "OTHER_RELATIVE"),
-            Map.entry("KELUARGALAIN", "OTHER_RELATIVE"),
-            Map.entry("OTHER", "OTHER"),
-            Map.entry("LAINNYA", "OTHER"),
-            Map.entry("LAINLAIN", "OTHER"),
-            Map.entry("PEMBANTU", "OTHER"));
-    private static final Map<String, DisabilityType> DISABILITIES = Map.ofEntries(
-            Map.entry("PHYSICAL", DisabilityType.PHYSICAL),
-            Map.entry("FISIK", DisabilityType.PHYSICAL),
-            Map.entry("INTELLECTUAL", DisabilityType.INTELLECTUAL),
-            Map.entry("INTELEKTUAL", DisabilityType.INTELLECTUAL),
-            Map.entry("MENTAL", DisabilityType.MENTAL),
-            Map.entry("SENSORY", DisabilityType.SENSORY),
-            Map.entry("SENSORIK", DisabilityType.SENSORY));
-
     private final int[] columns;
     private final Nik.RegionLookup regions;
     private final FieldEncryption.Bulk nikCrypto;
@@ -152,56 +86,12 @@ final class ImportRowRules {
         this.today = today;
     }
 
-    /** Problems of one row, collected as a JSON array of {@code [column, "E"|"W", key, [args]]}. */
-    private static final class Problems {
-        private final StringBuilder json = new StringBuilder();
-        private final java.util.EnumSet<ImportField> fields = java.util.EnumSet.noneOf(ImportField.class);
-        private boolean error;
-        private boolean warning;
-
-        void error(ImportField field, String key, Object... args) {
-            add(field, "E", key, args);
-            error = true;
-        }
-
-        void warning(ImportField field, String key, Object... args) {
-            add(field, "W", key, args);
-            warning = true;
-        }
-
-        boolean has(ImportField field) {
-            return fields.contains(field);
-        }
-
-        private void add(ImportField field, String severity, String key, Object... args) {
-            fields.add(field);
-            json.append(json.isEmpty() ? "[" : ",");
-            json.append("[\"")
-                    .append(field.column())
-                    .append("\",\"")
-                    .append(severity)
-                    .append("\",\"");
-            json.append(key).append("\",[");
-            for (int i = 0; i < args.length; i++) {
-                if (i > 0) {
-                    json.append(',');
-                }
-                jsonString(json, String.valueOf(args[i]));
-            }
-            json.append("]]");
-        }
-
-        String json() {
-            return json.isEmpty() ? null : json + "]";
-        }
-    }
-
     /**
      * Checks one row and appends it to {@code out} as a COPY text line for {@code target}. Returns true when the
      * row has no error.
      */
     boolean stage(ImportFile.Cells cells, Target target, StringBuilder out) {
-        Problems problems = new Problems();
+        ImportRowProblems problems = new ImportRowProblems();
         String externalId = text(cells, ImportField.EXTERNAL_ID, PersonFields.EXTERNAL_ID_MAX, problems);
         String fullName = text(cells, ImportField.FULL_NAME, PersonFields.FULL_NAME_MAX, problems);
         if (fullName == null && !problems.has(ImportField.FULL_NAME)) {
@@ -322,13 +212,13 @@ final class ImportRowRules {
             problems.error(ImportField.HOUSEHOLD_KEY, "import.decile.withoutHousehold");
         }
 
-        boolean ok = !problems.error;
+        boolean ok = !problems.hasErrors();
         String nameKey =
                 fullName == null ? null : NameKey.of(otherNames == null ? fullName : fullName + " " + otherNames);
         if (target == Target.CHECK) {
             out.append(cells.rowNumber()).append('\t');
             out.append(ok ? 't' : 'f').append('\t');
-            out.append(problems.warning ? 't' : 'f').append('\t');
+            out.append(problems.hasWarnings() ? 't' : 'f').append('\t');
             field(out, problems.json());
             field(out, externalId);
             bytes(out, nikHash);
@@ -397,7 +287,7 @@ final class ImportRowRules {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
-    private String text(ImportFile.Cells cells, ImportField field, int max, Problems problems) {
+    private String text(ImportFile.Cells cells, ImportField field, int max, ImportRowProblems problems) {
         String value = value(cells, field);
         if (value != null && value.length() > max) {
             problems.error(field, "import.tooLong", max);
@@ -406,87 +296,37 @@ final class ImportRowRules {
         return value;
     }
 
-    private String sex(ImportFile.Cells cells, Problems problems) {
+    private String sex(ImportFile.Cells cells, ImportRowProblems problems) {
         String value = value(cells, ImportField.SEX);
         if (value == null) {
             problems.error(ImportField.SEX, "import.required");
             return null;
         }
-        String sex = SEXES.get(letters(value));
+        String sex = ImportWords.sex(value);
         if (sex == null) {
             problems.error(ImportField.SEX, "import.sex.unknown", value);
         }
         return sex;
     }
 
-    private LocalDate date(ImportFile.Cells cells, ImportField field, Problems problems) {
+    private LocalDate date(ImportFile.Cells cells, ImportField field, ImportRowProblems problems) {
         String value = value(cells, field);
         if (value == null) {
             return null;
         }
-        DateResult result = parseDate(value);
+        ImportDates.DateResult result = ImportDates.parseDate(value);
         if (result.date() == null) {
             problems.error(field, result.problem(), value);
         }
         return result.date();
     }
 
-    record DateResult(LocalDate date, String problem) {}
-
-    /** YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY; a date that does not exist (31-02-1990) is refused as such. */
-    static DateResult parseDate(String value) {
-        String[] parts;
-        int year;
-        int month;
-        int day;
-        if (value.length() >= 8 && value.length() <= 10 && value.charAt(4) == '-') {
-            parts = value.split("-", -1);
-            if (parts.length != 3 || !allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2])) {
-                return new DateResult(null, "import.date.format");
-            }
-            year = Integer.parseInt(parts[0]);
-            month = parseSmall(parts[1]);
-            day = parseSmall(parts[2]);
-        } else {
-            char separator = value.indexOf('/') >= 0 ? '/' : '-';
-            parts = value.split(separator == '/' ? "/" : "-", -1);
-            if (parts.length != 3
-                    || parts[2].length() != 4
-                    || !allDigits(parts[0])
-                    || !allDigits(parts[1])
-                    || !allDigits(parts[2])) {
-                return new DateResult(null, "import.date.format");
-            }
-            day = parseSmall(parts[0]);
-            month = parseSmall(parts[1]);
-            year = Integer.parseInt(parts[2]);
-        }
-        if (day < 0 || month < 0) {
-            return new DateResult(null, "import.date.format");
-        }
-        if (month < 1 || month > 12) {
-            return new DateResult(null, "import.date.month");
-        }
-        if (year < Birth.MIN_YEAR || year > Birth.MAX_YEAR) {
-            return new DateResult(null, "import.date.year");
-        }
-        try {
-            return new DateResult(LocalDate.of(year, month, day), null);
-        } catch (DateTimeException e) {
-            return new DateResult(null, "import.date.notInCalendar");
-        }
-    }
-
-    private static int parseSmall(String digits) {
-        return digits.isEmpty() || digits.length() > 2 ? -1 : Integer.parseInt(digits);
-    }
-
-    private Integer birthYear(ImportFile.Cells cells, Problems problems) {
+    private Integer birthYear(ImportFile.Cells cells, ImportRowProblems problems) {
         String value = value(cells, ImportField.BIRTH_YEAR);
         if (value == null) {
             return null;
         }
-        if (value.length() != 4 || !allDigits(value)) {
+        if (value.length() != 4 || !ImportWords.allDigits(value)) {
             problems.error(ImportField.BIRTH_YEAR, "import.birthYear.format", value);
             return null;
         }
@@ -498,13 +338,13 @@ final class ImportRowRules {
         return year;
     }
 
-    private String region(ImportFile.Cells cells, Problems problems) {
+    private String region(ImportFile.Cells cells, ImportRowProblems problems) {
         String value = value(cells, ImportField.REGION_CODE);
         if (value == null) {
             return null;
         }
         String code = value;
-        if (allDigits(value)) {
+        if (ImportWords.allDigits(value)) {
             code = switch (value.length()) {
                 case 2 -> value;
                 case 4 -> value.substring(0, 2) + "." + value.substring(2);
@@ -522,7 +362,7 @@ final class ImportRowRules {
         return code;
     }
 
-    private String digits(ImportFile.Cells cells, ImportField field, Problems problems) {
+    private String digits(ImportFile.Cells cells, ImportField field, ImportRowProblems problems) {
         String value = value(cells, field);
         if (value == null) {
             return null;
@@ -534,7 +374,7 @@ final class ImportRowRules {
         return value;
     }
 
-    private String phone(ImportFile.Cells cells, Problems problems) {
+    private String phone(ImportFile.Cells cells, ImportRowProblems problems) {
         String value = value(cells, ImportField.PHONE);
         if (value == null) {
             return null;
@@ -546,7 +386,7 @@ final class ImportRowRules {
         return value;
     }
 
-    private String disabilities(ImportFile.Cells cells, Problems problems) {
+    private String disabilities(ImportFile.Cells cells, ImportRowProblems problems) {
         String value = value(cells, ImportField.DISABILITY_TYPES);
         if (value == null) {
             return "{}";
@@ -554,11 +394,10 @@ final class ImportRowRules {
         Set<DisabilityType> types = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String part : value.split("[;,|/]")) {
-            String word = letters(part);
-            if (word.isEmpty()) {
+            if (ImportWords.letters(part).isEmpty()) {
                 continue;
             }
-            DisabilityType type = DISABILITIES.get(word);
+            DisabilityType type = ImportWords.disability(part);
             if (type == null) {
                 unknown.add(part.strip());
             } else {
@@ -579,117 +418,30 @@ final class ImportRowRules {
         return array.append('}').toString();
     }
 
-    private String relationship(ImportFile.Cells cells, Problems problems) {
+    private String relationship(ImportFile.Cells cells, ImportRowProblems problems) {
         String value = value(cells, ImportField.RELATIONSHIP_TO_HEAD);
         if (value == null) {
             return null;
         }
-        String relationship = RELATIONSHIPS.get(letters(value));
+        String relationship = ImportWords.relationship(value);
         if (relationship == null) {
             problems.error(ImportField.RELATIONSHIP_TO_HEAD, "import.relationship.unknown", value);
         }
         return relationship;
     }
 
-    private Integer decile(ImportFile.Cells cells, Problems problems) {
+    private Integer decile(ImportFile.Cells cells, ImportRowProblems problems) {
         String value = value(cells, ImportField.WELFARE_DECILE);
         if (value == null) {
             return null;
         }
-        if (!allDigits(value) || value.length() > 2 || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 10) {
+        if (!ImportWords.allDigits(value)
+                || value.length() > 2
+                || Integer.parseInt(value) < 1
+                || Integer.parseInt(value) > 10) {
             problems.error(ImportField.WELFARE_DECILE, "import.decile.range", value);
             return null;
         }
         return Integer.parseInt(value);
-    }
-
-    // --------------------------------------------------------------------------------------------- text
-
-    /** Upper-case letters only: "Laki-laki" → "LAKILAKI", "Kepala Keluarga" → "KEPALAKELUARGA". */
-    private static String letters(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isLetter(c) || c == '_') {
-                out.append(Character.toUpperCase(c));
-            }
-        }
-        String word = out.toString().replace("_", "");
-        return word.toUpperCase(Locale.ROOT);
-    }
-
-    static boolean allDigits(String value) {
-        if (value == null || value.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void field(StringBuilder out, String value) {
-        escaped(out, value);
-        out.append('\t');
-    }
-
-    private static String truncate(String value, int length) {
-        return value.length() <= length ? value : value.substring(0, length);
-    }
-
-    private static void last(StringBuilder out, String value) {
-        escaped(out, value);
-        out.append('\n');
-    }
-
-    private static void bytes(StringBuilder out, byte[] value) {
-        if (value == null) {
-            out.append("\\N\t");
-        } else {
-            out.append("\\\\x").append(HEX.formatHex(value)).append('\t');
-        }
-    }
-
-    /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
-    static void escaped(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    static void jsonString(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

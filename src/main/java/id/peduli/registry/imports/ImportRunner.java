@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rules that need other rows or the database run as set-based SQL over that table ({@link ImportChecks}); then people,
  * households, members and KK periods are written with a few {@code insert ... select} statements
  * ({@link ImportWriter}). Progress is written in separate short transactions so that it is
- * visible while the job runs. Jobs run one at a time on their own thread, as the user who started them.
+ * visible while the job runs. Jobs run one at a time on their own thread, as the user who started them; their audit
+ * entries carry the client address of the request that started the run (kept on the job).
  */
 @Component
 class ImportRunner implements DisposableBean {
@@ -247,6 +248,7 @@ class ImportRunner implements DisposableBean {
         if (write) {
             audit.record(AuditRecord.of(AuditAction.CREATE, "ImportJob", jobId)
                     .unit(job.orgUnitId())
+                    .clientAddress(job.clientAddress())
                     .change("file", null, job.fileName())
                     .change("mode", null, mode.name())
                     .change("rows", null, total)
@@ -265,6 +267,7 @@ class ImportRunner implements DisposableBean {
                                         "Person",
                                         rs.getLong(1))
                                 .unit(rs.getLong(2))
+                                .clientAddress(job.clientAddress())
                                 .change("importJob", null, jobId));
                     });
         }
@@ -287,7 +290,7 @@ class ImportRunner implements DisposableBean {
             if (i > 0) {
                 json.append(',');
             }
-            ImportRowRules.jsonString(json, String.valueOf(args[i]));
+            ImportCopyText.jsonString(json, String.valueOf(args[i]));
         }
         json.append(']');
         separate.executeWithoutResult(s -> jdbc.sql("""

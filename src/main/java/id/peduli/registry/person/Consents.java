@@ -113,6 +113,17 @@ public class Consents {
     ConsentView record(long personId, ConsentCommand command) {
         PersonView person = people.view(personId);
         requireWrite(person);
+        List<FieldProblem> problems = problems(command, person.age(), person.disabilityTypes());
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems, false);
+        }
+        long id = insert(personId, command);
+        log(id, person.orgUnitId(), personId, command);
+        return of(personId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The rules of a consent for a person of {@code age} (null when unknown) with these disabilities. */
+    List<FieldProblem> problems(ConsentCommand command, Integer age, List<DisabilityType> disabilities) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         var declared = purposes.find(command.purpose());
@@ -131,10 +142,10 @@ public class Consents {
             if (command.method() == null) {
                 problems.add(new FieldProblem("method", "consent.methodRequired"));
             }
-            boolean adult = person.age() != null && person.age() >= 18;
+            boolean adult = age != null && age >= 18;
             if (command.givenBy() != null
                     && adult
-                    && person.disabilityTypes().contains(DisabilityType.INTELLECTUAL)
+                    && disabilities.contains(DisabilityType.INTELLECTUAL)
                     && command.givenBy() != ConsentCommand.ConsentGiver.PERSON_AND_GUARDIAN) {
                 problems.add(new FieldProblem("givenBy", "consent.personAndGuardian"));
             }
@@ -142,37 +153,49 @@ public class Consents {
                 problems.add(new FieldProblem("givenBy", "consent.parentForAdult"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems, false);
-        }
-        long id = jdbc.sql("""
-                        insert into registry.consent (person_id, purpose, basis, given_by, method, notice_version,
-                            given_on, recorded_by)
-                        values (:person, :purpose, :basis, :givenBy, :method, :notice, :givenOn, :by)
-                        returning id
-                        """)
-                .param("person", personId)
-                .param("purpose", command.purpose())
-                .param("basis", command.basis().name())
-                .param(
-                        "givenBy",
-                        command.givenBy() == null ? null : command.givenBy().name())
-                .param(
-                        "method",
-                        command.method() == null ? null : command.method().name())
-                .param("notice", command.noticeVersion().trim())
-                .param("givenOn", command.givenOn())
-                .param("by", username())
+        return problems;
+    }
+
+    /** The statement that writes a consent, with the parameters of {@link #row}. */
+    static final String INSERT = """
+            insert into registry.consent (person_id, purpose, basis, given_by, method, notice_version, given_on,
+                recorded_by)
+            values (:person, :purpose, :basis, :givenBy, :method, :notice, :givenOn, :by)
+            """;
+
+    /** Writes a consent whose rules were checked; answers its id. */
+    long insert(long personId, ConsentCommand command) {
+        return jdbc.sql(INSERT + " returning id")
+                .paramSource(row(personId, command))
                 .query(Long.class)
                 .single();
+    }
+
+    static org.springframework.jdbc.core.namedparam.MapSqlParameterSource row(long personId, ConsentCommand command) {
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("person", personId)
+                .addValue("purpose", command.purpose())
+                .addValue("basis", command.basis().name())
+                .addValue(
+                        "givenBy",
+                        command.givenBy() == null ? null : command.givenBy().name())
+                .addValue(
+                        "method",
+                        command.method() == null ? null : command.method().name())
+                .addValue("notice", command.noticeVersion().trim())
+                .addValue("givenOn", command.givenOn())
+                .addValue("by", username());
+    }
+
+    /** The processing log entry of a recorded consent. */
+    void log(long id, long unitId, long personId, ConsentCommand command) {
         audit.record(AuditRecord.of(AuditAction.CREATE, "Consent", id)
-                .unit(person.orgUnitId())
+                .unit(unitId)
                 .purpose("person " + personId)
                 .change("purpose", null, command.purpose())
                 .change("basis", null, command.basis())
                 .change("givenBy", null, command.givenBy())
                 .change("method", null, command.method()));
-        return of(personId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional

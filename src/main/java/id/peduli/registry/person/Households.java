@@ -257,21 +257,7 @@ public class Households {
     HouseholdView addFamilyCard(long householdId, String number, LocalDate validFrom) {
         HouseholdView household = get(householdId);
         requireWrite(household.orgUnitId());
-        List<FieldProblem> problems = new ArrayList<>();
-        Kk.Check check = Kk.check(number, regions::exists);
-        String kk = check.kk();
-        if (kk == null) {
-            problems.add(new FieldProblem("kk", "validation.required"));
-        }
-        check.errors().forEach(p -> problems.add(new FieldProblem("kk", p.key(), p.args())));
-        if (validFrom == null) {
-            problems.add(new FieldProblem("validFrom", "validation.required"));
-        } else if (validFrom.isAfter(LocalDate.now(clock.withZone(zone)))) {
-            problems.add(new FieldProblem("validFrom", "kk.fromInFuture"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems, false);
-        }
+        String kk = checkCard(number, validFrom, regions::exists);
         for (HouseholdView.FamilyCard card : household.familyCards()) {
             boolean overlapsClosed = card.validTo() != null && !validFrom.isAfter(card.validTo());
             boolean beforeCurrentStart = card.validTo() == null && !validFrom.isAfter(card.validFrom());
@@ -304,6 +290,29 @@ public class Households {
                 .sensitiveChange("kk", true)
                 .change("kkValidFrom", null, validFrom));
         return get(householdId);
+    }
+
+    /**
+     * The rules of one family card on its own: a number of the right form and province, and a start date that is not
+     * in the future. Answers the number as digits; refuses with every problem found.
+     */
+    String checkCard(String number, LocalDate validFrom, id.peduli.registry.identity.Nik.RegionLookup regionLookup) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Kk.Check check = Kk.check(number, regionLookup);
+        String kk = check.kk();
+        if (kk == null) {
+            problems.add(new FieldProblem("kk", "validation.required"));
+        }
+        check.errors().forEach(p -> problems.add(new FieldProblem("kk", p.key(), p.args())));
+        if (validFrom == null) {
+            problems.add(new FieldProblem("validFrom", "validation.required"));
+        } else if (validFrom.isAfter(LocalDate.now(clock.withZone(zone)))) {
+            problems.add(new FieldProblem("validFrom", "kk.fromInFuture"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems, false);
+        }
+        return kk;
     }
 
     @Transactional

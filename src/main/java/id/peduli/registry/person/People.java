@@ -108,26 +108,39 @@ public class People {
         if (blankToNull(command.nik()) != null) {
             nikChecks.count();
         }
-        Checked checked = check(command, null, true);
+        return view(insert(command, true));
+    }
+
+    /** Applies the rules, writes the person and the processing log entry; answers the new id. */
+    private long insert(PersonCommand command, boolean lookForDuplicates) {
+        Checked checked = check(command, null, lookForDuplicates);
         long id;
         try {
-            id = jdbc.sql("""
-                            insert into registry.person (org_unit_id, full_name, other_names, name_key, sex,
-                                birth_place, birth_date, birth_year, birth_date_approximate, nik_cipher, nik_hash,
-                                nik_masked, region_code, regency_code, rt, rw, street, phone, disability_types,
-                                disability_severity, support_needs, guardian_id, guardian_relationship, external_id)
-                            values (:unit, :fullName, :otherNames, :nameKey, :sex, :birthPlace, :birthDate,
-                                :birthYear, :approximate, :nikCipher, :nikHash, :nikMasked, :region, :regency, :rt,
-                                :rw, :street, :phone, cast(:disabilities as varchar[]), :severity, :supportNeeds,
-                                :guardian, :guardianRelationship, :externalId)
-                            returning id
-                            """)
+            id = jdbc.sql(INSERT + " returning id")
                     .paramSource(checked.params(command))
                     .query(Long.class)
                     .single();
         } catch (DuplicateKeyException e) {
             throw duplicateKey(e);
         }
+        logCreated(id, command, checked);
+        return id;
+    }
+
+    /** The statement that writes a new person, with the parameters of {@link Checked#params}. */
+    static final String INSERT = """
+            insert into registry.person (org_unit_id, full_name, other_names, name_key, sex,
+                birth_place, birth_date, birth_year, birth_date_approximate, nik_cipher, nik_hash,
+                nik_masked, region_code, regency_code, rt, rw, street, phone, disability_types,
+                disability_severity, support_needs, guardian_id, guardian_relationship, external_id)
+            values (:unit, :fullName, :otherNames, :nameKey, :sex, :birthPlace, :birthDate,
+                :birthYear, :approximate, :nikCipher, :nikHash, :nikMasked, :region, :regency, :rt,
+                :rw, :street, :phone, cast(:disabilities as varchar[]), :severity, :supportNeeds,
+                :guardian, :guardianRelationship, :externalId)
+            """;
+
+    /** The processing log entry of a new person. */
+    void logCreated(long id, PersonCommand command, Checked checked) {
         audit.record(AuditRecord.of(AuditAction.CREATE, "Person", id)
                 .unit(command.orgUnitId())
                 .change("fullName", null, command.fullName().trim())
@@ -135,7 +148,6 @@ public class People {
                 .change("birthYear", null, checked.birthYear())
                 .change("region", null, blankToNull(command.regionCode()))
                 .sensitiveChange("nik", checked.nik() != null));
-        return view(id);
     }
 
     /**
@@ -484,6 +496,39 @@ public class People {
      * {@code acceptWarnings}.
      */
     Checked check(PersonCommand command, Long selfId, boolean lookForDuplicates) {
+        return check(command, selfId, lookForDuplicates, database);
+    }
+
+    private final RuleLookups database = new RuleLookups() {
+        @Override
+        public boolean unitExists(long unitId) {
+            return organizations.exists(unitId);
+        }
+
+        @Override
+        public boolean regionExists(String code) {
+            return regions.exists(code);
+        }
+
+        @Override
+        public Optional<Long> guardianUnit(long guardianId) {
+            return jdbc.sql("select org_unit_id from registry.person where id = ? and merged_into is null")
+                    .param(guardianId)
+                    .query(Long.class)
+                    .optional();
+        }
+
+        @Override
+        public Optional<long[]> nikHolder(byte[] nikHash) {
+            return jdbc.sql("select id, org_unit_id from registry.person where nik_hash = ? and merged_into is null")
+                    .param(nikHash)
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .optional();
+        }
+    };
+
+    /** {@link #check(PersonCommand, Long, boolean)} with the lookups given ({@link StartUpData} reads them ahead). */
+    Checked check(PersonCommand command, Long selfId, boolean lookForDuplicates, RuleLookups lookups) {
         List<FieldProblem> errors = new ArrayList<>();
         List<FieldProblem> warnings = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -492,11 +537,11 @@ public class People {
             errors.add(
                     new FieldProblem(problem.field() == Birth.Field.DATE ? "birthDate" : "birthYear", problem.key()));
         }
-        if (!organizations.exists(command.orgUnitId())) {
+        if (command.orgUnitId() == null || !lookups.unitExists(command.orgUnitId())) {
             errors.add(new FieldProblem("orgUnitId", "org.notFound", command.orgUnitId()));
         }
         String region = blankToNull(command.regionCode());
-        if (region != null && !regions.exists(region)) {
+        if (region != null && !lookups.regionExists(region)) {
             errors.add(new FieldProblem("regionCode", "region.unknown", region));
         }
         if (command.guardianId() != null) {
@@ -504,11 +549,7 @@ public class People {
                 errors.add(new FieldProblem("guardianId", "person.guardianSelf"));
             } else {
                 // Scope first: a guardian outside the user's units is "not found", like a missing number.
-                Optional<Long> guardianUnit = jdbc.sql(
-                                "select org_unit_id from registry.person where id = ? and merged_into is null")
-                        .param(command.guardianId())
-                        .query(Long.class)
-                        .optional();
+                Optional<Long> guardianUnit = lookups.guardianUnit(command.guardianId());
                 if (guardianUnit.isEmpty() || !access.covers(guardianUnit.get(), RegistryRoles.READ)) {
                     errors.add(new FieldProblem("guardianId", "person.guardianNotFound", command.guardianId()));
                 } else if (blankToNull(command.guardianRelationship()) == null) {
@@ -524,17 +565,13 @@ public class People {
                 command.sex() == null ? null : command.sex().name().charAt(0),
                 command.birthDate(),
                 birthYear,
-                regions::exists);
+                lookups::regionExists);
         nik.errors().forEach(p -> errors.add(new FieldProblem("nik", p.key(), p.args())));
         nik.warnings().forEach(p -> warnings.add(new FieldProblem("nik", p.key(), p.args())));
         byte[] nikHash = null;
         if (nik.nik() != null && nik.valid()) {
             nikHash = encryption.hash(NIK_FIELD, nik.nik());
-            Optional<long[]> holder = jdbc.sql(
-                            "select id, org_unit_id from registry.person where nik_hash = ? and merged_into is null")
-                    .param(nikHash)
-                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                    .optional();
+            Optional<long[]> holder = lookups.nikHolder(nikHash);
             if (holder.isPresent() && !Long.valueOf(holder.get()[0]).equals(selfId)) {
                 // Inside the user's scope the record may be named; elsewhere only that it exists.
                 errors.add(
@@ -563,7 +600,7 @@ public class People {
                 plain == null ? null : Nik.masked(plain));
     }
 
-    private void requireWrite(Long unitId) {
+    void requireWrite(Long unitId) {
         if (unitId == null || !access.covers(unitId, RegistryRoles.WRITE)) {
             throw new BusinessException(403, "orgUnitId", "person.unitNotAllowed");
         }

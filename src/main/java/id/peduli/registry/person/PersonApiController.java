@@ -117,7 +117,7 @@ class PersonApiController {
     @Operation(summary = "A person's profile; the view is written to the processing log with its purpose")
     PersonView get(
             @PathVariable long id, @RequestParam(value = "purpose", defaultValue = "SERVICE_DELIVERY") String purpose) {
-        String chosen = PersonPageController.PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
+        String chosen = ProfilePage.PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
         return people.open(id, chosen);
     }
 
@@ -183,7 +183,7 @@ class PersonApiController {
     }
 
     private static String purpose(String purpose) {
-        return PersonPageController.PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
+        return ProfilePage.PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
     }
 
     @PostMapping("/people/{id}/household")

@@ -80,30 +80,14 @@ public record PersonCommand(
     }
 
     PersonCommand withNik(String value) {
-        return new PersonCommand(
-                orgUnitId,
-                fullName,
-                otherNames,
-                sex,
-                birthPlace,
-                birthDate,
-                birthYear,
-                value,
-                regionCode,
-                rt,
-                rw,
-                street,
-                phone,
-                disabilityTypes,
-                disabilitySeverity,
-                supportNeeds,
-                guardianId,
-                guardianRelationship,
-                externalId,
-                acceptWarnings);
+        return with(value, guardianId, guardianRelationship);
     }
 
     PersonCommand withGuardian(Long id, String relationship) {
+        return with(nik, id, relationship);
+    }
+
+    private PersonCommand with(String nikValue, Long guardian, String relationship) {
         return new PersonCommand(
                 orgUnitId,
                 fullName,
@@ -112,7 +96,7 @@ public record PersonCommand(
                 birthPlace,
                 birthDate,
                 birthYear,
-                nik,
+                nikValue,
                 regionCode,
                 rt,
                 rw,
@@ -121,7 +105,7 @@ public record PersonCommand(
                 disabilityTypes,
                 disabilitySeverity,
                 supportNeeds,
-                id,
+                guardian,
                 relationship,
                 externalId,
                 acceptWarnings);

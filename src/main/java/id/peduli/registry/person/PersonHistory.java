@@ -7,11 +7,13 @@ import id.peduli.organization.Organizations;
 import id.peduli.platform.Ui;
 import id.peduli.region.Regions;
 import id.peduli.registry.RegistryRoles;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * A person's history as the people who use it read it: one line per save with the labels and values they know
  * ("Nama lengkap: Sri → Sri Wahyuningsih", the village name rather than its code, the unit's name), views summarised
- * per user and day ("viewed 14 times by Nurhayati today"), and the import job that created or changed the person.
+ * per user and day ("viewed 14 times by Nurhayati today"), the import job that created or changed the person, and
+ * each consent recorded or withdrawn, in words (purpose, basis, who gave it, dates).
  */
 @Component
 public class PersonHistory {
@@ -40,6 +43,8 @@ public class PersonHistory {
     private final Organizations organizations;
     private final People people;
     private final Users users;
+    private final Consents consents;
+    private final Clock clock;
     private final ZoneId zone;
 
     PersonHistory(
@@ -48,16 +53,24 @@ public class PersonHistory {
             Organizations organizations,
             People people,
             Users users,
+            Consents consents,
+            Clock clock,
             @Value("${peduli.time-zone}") String zone) {
         this.trail = trail;
         this.regions = regions;
         this.organizations = organizations;
         this.people = people;
         this.users = users;
+        this.consents = consents;
+        this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
 
-    /** One line of the history: who did what when; {@code views} > 0 for a summary of views on one day. */
+    /**
+     * One line of the history: who did what when. {@code views} > 0 for a summary of views on one day, named by
+     * {@code day} ("today", "yesterday" or the date); {@code consent} is the sentence of a consent line, whose action
+     * is {@code CONSENT_RECORDED} or {@code CONSENT_WITHDRAWN}.
+     */
     public record Line(
             Instant at,
             String who,
@@ -66,7 +79,27 @@ public class PersonHistory {
             String purpose,
             Long importJobId,
             int views,
-            LocalDate viewDay) {}
+            LocalDate viewDay,
+            String day,
+            String consent) {
+
+        static Line change(
+                Instant at, String who, String action, List<Change> changes, String purpose, Long importJobId) {
+            return new Line(at, who, action, changes, purpose, importJobId, 0, null, null, null);
+        }
+
+        static Line views(Instant at, String who, int views, LocalDate viewDay, String day) {
+            return new Line(at, who, "VIEW", List.of(), null, null, views, viewDay, day, null);
+        }
+
+        static Line consent(Instant at, String who, String action, String sentence) {
+            return new Line(at, who, action, List.of(), null, null, 0, null, null, sentence);
+        }
+
+        public boolean isConsent() {
+            return consent != null;
+        }
+    }
 
     /** One changed field, labelled, with its values as the user knows them. */
     public record Change(String label, String before, String after, boolean hidden) {}
@@ -77,6 +110,7 @@ public class PersonHistory {
         Map<String, String> names = new HashMap<>();
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> viewLines = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         for (AuditEntry e : entries) {
             String who = names.computeIfAbsent(String.valueOf(e.username()), this::fullName);
             if ("VIEW".equals(e.action())) {
@@ -85,12 +119,10 @@ public class PersonHistory {
                 Integer index = viewLines.get(key);
                 if (index == null) {
                     viewLines.put(key, lines.size());
-                    lines.add(new Line(e.occurredAt(), who, "VIEW", List.of(), null, null, 1, day));
+                    lines.add(Line.views(e.occurredAt(), who, 1, day, dayName(day, today, ui)));
                 } else {
                     Line line = lines.get(index);
-                    lines.set(
-                            index,
-                            new Line(line.at(), who, "VIEW", List.of(), null, null, line.views() + 1, line.viewDay()));
+                    lines.set(index, Line.views(line.at(), who, line.views() + 1, line.viewDay(), line.day()));
                 }
                 continue;
             }
@@ -110,7 +142,84 @@ public class PersonHistory {
                                         value(c.field(), c.after(), ui),
                                         false));
             }
-            lines.add(new Line(e.occurredAt(), who, e.action(), changes, purpose(e.purpose(), job, ui), job, 0, null));
+            lines.add(Line.change(e.occurredAt(), who, e.action(), changes, purpose(e.purpose(), job, ui), job));
+        }
+        lines.addAll(consentLines(personId, names, ui));
+        // Newest first; the sort is stable, so lines of the same instant keep the log's order.
+        lines.sort(Comparator.comparing(Line::at).reversed());
+        return lines;
+    }
+
+    /** A label inside a sentence: its first letter in lower case, unless the label starts with an abbreviation. */
+    private static String inSentence(String label) {
+        if (label.length() < 2 || !Character.isLowerCase(label.charAt(1))) {
+            return label;
+        }
+        return Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /** "today", "yesterday" or the date, for the day of a summary of views. */
+    private static String dayName(LocalDate day, LocalDate today, Ui ui) {
+        if (day.equals(today)) {
+            return ui.t("history.today");
+        }
+        if (day.equals(today.minusDays(1))) {
+            return ui.t("history.yesterday");
+        }
+        return ui.date(day);
+    }
+
+    /**
+     * The consents of the person, each as a line when it was recorded and another when it was withdrawn, with who did
+     * it from the processing log (the consent's own record when the log has no entry for it).
+     */
+    private List<Line> consentLines(long personId, Map<String, String> names, Ui ui) {
+        Map<String, String> purposeLabels = new HashMap<>();
+        consents.purposes().forEach(p -> purposeLabels.put(p.code(), p.labelKey()));
+        List<Line> lines = new ArrayList<>();
+        for (ConsentView c : consents.of(personId)) {
+            String purpose = ui.t(purposeLabels.getOrDefault(c.purpose(), "consentPurpose." + c.purpose()));
+            String basis = inSentence(ui.t("basis." + c.basis().name()));
+            String giver = c.givenBy() == null
+                    ? null
+                    : inSentence(ui.t("giver." + c.givenBy().name()));
+            String recorded = giver == null
+                    ? ui.t("history.consent.recordedNoGiver", purpose, basis, ui.date(c.givenOn()))
+                    : ui.t("history.consent.recorded", purpose, basis, giver, ui.date(c.givenOn()));
+            AuditEntry created = null;
+            AuditEntry withdrawn = null;
+            for (AuditEntry e : trail.history("Consent", String.valueOf(c.id()), 20)) {
+                if ("CREATE".equals(e.action())) {
+                    created = e;
+                } else if ("UPDATE".equals(e.action())
+                        && e.changedFields().stream().anyMatch(f -> "withdrawnOn".equals(f.field()))) {
+                    withdrawn = e;
+                }
+            }
+            if (created != null) {
+                String who = names.computeIfAbsent(String.valueOf(created.username()), this::fullName);
+                lines.add(Line.consent(created.occurredAt(), who, "CONSENT_RECORDED", recorded));
+            } else {
+                Instant at = c.givenOn().atStartOfDay(zone).toInstant();
+                String who = names.computeIfAbsent(String.valueOf(c.recordedBy()), this::fullName);
+                lines.add(Line.consent(at, who, "CONSENT_RECORDED", recorded));
+            }
+            if (!c.active()) {
+                String sentence = c.withdrawalReason() == null
+                        ? ui.t("history.consent.withdrawn", purpose, ui.date(c.withdrawnOn()))
+                        : ui.t(
+                                "history.consent.withdrawnBecause",
+                                purpose,
+                                ui.date(c.withdrawnOn()),
+                                c.withdrawalReason());
+                Instant at = withdrawn != null
+                        ? withdrawn.occurredAt()
+                        : c.withdrawnOn().atStartOfDay(zone).toInstant();
+                String who = withdrawn == null
+                        ? null
+                        : names.computeIfAbsent(String.valueOf(withdrawn.username()), this::fullName);
+                lines.add(Line.consent(at, who == null ? "—" : who, "CONSENT_WITHDRAWN", sentence));
+            }
         }
         return lines;
     }

@@ -7,7 +7,6 @@ import id.peduli.platform.Flash;
 import id.peduli.platform.FormErrors;
 import id.peduli.platform.Ui;
 import id.peduli.registry.ConsentCommand;
-import id.peduli.registry.ConsentPurposes;
 import id.peduli.registry.PersonPicker;
 import id.peduli.registry.PersonView;
 import id.peduli.registry.ProfileTab;
@@ -35,46 +34,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Registering, viewing and editing a person, with the tabs of the profile (the registry's and the modules', see
- * {@link ProfileTab}), consent, household, photo and merge actions. Reading needs a registry role for the person's
+ * {@link ProfileTab}), consent, photo and merge actions (the household forms: {@link HouseholdPageController}). Reading needs a registry role for the person's
  * unit, changing needs a writing role for it, merging a programme manager's role for both records' units.
  */
 @Controller
 class PersonPageController {
 
-    static final List<String> PURPOSES =
-            List.of("SERVICE_DELIVERY", "ELIGIBILITY_CHECK", "DATA_QUALITY", "DATA_SUBJECT_REQUEST", "SUPERVISION");
-
     private final People people;
-    private final Households households;
     private final Consents consents;
     private final Photos photos;
     private final Merges merges;
     private final Organizations organizations;
     private final Access access;
-    private final PersonHistory history;
-    private final ProfileTabs tabs;
+    private final ProfilePage profile;
     private final Validator validator;
 
     PersonPageController(
             People people,
-            Households households,
             Consents consents,
             Photos photos,
             Merges merges,
             Organizations organizations,
             Access access,
-            PersonHistory history,
-            ProfileTabs tabs,
+            ProfilePage profile,
             Validator validator) {
         this.people = people;
-        this.households = households;
         this.consents = consents;
         this.photos = photos;
         this.merges = merges;
         this.organizations = organizations;
         this.access = access;
-        this.history = history;
-        this.tabs = tabs;
+        this.profile = profile;
         this.validator = validator;
     }
 
@@ -130,55 +120,7 @@ class PersonPageController {
             @RequestParam(value = PersonPicker.PICKED, required = false) Long picked,
             Ui ui,
             Model model) {
-        return renderProfile(id, tab, purpose, picked, ui, model);
-    }
-
-    /** The profile page with {@code tab} open; forms of the tab show what the model already holds for them. */
-    private String renderProfile(long id, String tab, String purpose, Long picked, Ui ui, Model model) {
-        String chosenPurpose = PURPOSES.contains(purpose) ? purpose : "SERVICE_DELIVERY";
-        PersonView person = people.open(id, chosenPurpose);
-        List<ProfileTab.Shown> visibleTabs = tabs.visible(id, person.orgUnitId());
-        ProfileTab.Shown activeTab = visibleTabs.stream()
-                .filter(t -> t.key().equals(tab))
-                .findFirst()
-                .orElse(visibleTabs.get(0));
-        String chosenTab = activeTab.key();
-        // A merged record stays only to explain the merge: its data, consents and household moved to the survivor.
-        boolean merged = person.mergedInto() != null;
-        boolean canWrite = !merged && access.covers(person.orgUnitId(), RegistryRoles.WRITE);
-        model.addAttribute("person", person);
-        model.addAttribute("tab", chosenTab);
-        model.addAttribute("tabs", visibleTabs);
-        model.addAttribute("fragmentUrl", activeTab.fragmentUrl());
-        model.addAttribute("purpose", chosenPurpose);
-        model.addAttribute("canWrite", canWrite);
-        model.addAttribute("canMerge", !merged && access.covers(person.orgUnitId(), RegistryRoles.MERGE));
-        // A household of another unit is shown only as existing; its members and cards stay hidden.
-        java.util.Optional<Long> householdId = households.householdOf(id);
-        boolean householdOutsideScope = householdId.isPresent() && !households.readable(householdId.get());
-        model.addAttribute("householdOutsideScope", householdOutsideScope);
-        model.addAttribute(
-                "household",
-                chosenTab.equals("household") && householdId.isPresent() && !householdOutsideScope
-                        ? households.open(householdId.get(), chosenPurpose)
-                        : null);
-        model.addAttribute("consents", chosenTab.equals("consent") ? consents.open(id, chosenPurpose) : List.of());
-        model.addAttribute("history", chosenTab.equals("history") ? history.of(id, ui) : List.of());
-        model.addAttribute("merges", chosenTab.equals("history") ? merges.historyOf(id) : List.of());
-        model.addAttribute("purposes", PURPOSES);
-        model.addAttribute("consentPurposes", consents.purposes());
-        model.addAttribute(
-                "consentPurposeLabels",
-                consents.purposes().stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                ConsentPurposes.Purpose::code, ConsentPurposes.Purpose::labelKey)));
-        if (!model.containsAttribute("consentErrors")) {
-            model.addAttribute("consentErrors", FormErrors.none());
-            model.addAttribute("consentForm", ConsentFormValues.empty());
-        }
-        model.addAttribute("householdErrors", FormErrors.none());
-        model.addAttribute("picked", picked);
-        return "registry/profile";
+        return profile.render(id, tab, purpose, picked, ui, model);
     }
 
     @GetMapping("/people/{id}/edit")
@@ -271,7 +213,7 @@ class PersonPageController {
         model.addAttribute("consentErrors", errors);
         model.addAttribute(
                 "consentForm", new ConsentFormValues(purpose, basis, givenBy, method, noticeVersion, givenOn));
-        return renderProfile(id, "consent", "SERVICE_DELIVERY", null, ui, model);
+        return profile.render(id, "consent", "SERVICE_DELIVERY", null, ui, model);
     }
 
     @PostMapping("/people/{id}/consents/{consentId}/withdraw")
@@ -290,98 +232,6 @@ class PersonPageController {
             Flash.error(redirect, ui.t(e.messageKey(), e.args()));
         }
         return "redirect:/people/" + id + "?tab=consent";
-    }
-
-    @PostMapping("/people/{id}/household")
-    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
-    String startHousehold(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
-        scope(id);
-        try {
-            households.create(id);
-            Flash.success(redirect, ui.t("household.created"));
-        } catch (BusinessException e) {
-            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
-        }
-        return "redirect:/people/" + id + "?tab=household";
-    }
-
-    @PostMapping("/people/{id}/household/{householdId}/members")
-    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
-    String addMember(
-            @PathVariable long id,
-            @PathVariable long householdId,
-            @RequestParam(value = "memberId", required = false) Long memberId,
-            @RequestParam(value = "relationship", required = false) HouseholdView.Relationship relationship,
-            Ui ui,
-            RedirectAttributes redirect) {
-        scope(id, householdId);
-        try {
-            if (memberId == null) {
-                throw BusinessException.invalid("memberId", "household.memberRequired");
-            }
-            households.addMember(householdId, memberId, relationship);
-            Flash.success(redirect, ui.t("household.memberAdded"));
-        } catch (BusinessException e) {
-            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
-        }
-        return "redirect:/people/" + id + "?tab=household";
-    }
-
-    @PostMapping("/people/{id}/household/{householdId}/members/{memberId}/remove")
-    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
-    String removeMember(
-            @PathVariable long id,
-            @PathVariable long householdId,
-            @PathVariable long memberId,
-            Ui ui,
-            RedirectAttributes redirect) {
-        scope(id, householdId);
-        households.removeMember(householdId, memberId);
-        Flash.success(redirect, ui.t("household.memberRemoved"));
-        return "redirect:/people/" + id + "?tab=household";
-    }
-
-    @PostMapping("/people/{id}/household/{householdId}/kk")
-    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
-    String addFamilyCard(
-            @PathVariable long id,
-            @PathVariable long householdId,
-            @RequestParam(value = "kk", required = false) String kk,
-            @RequestParam(value = "validFrom", required = false) LocalDate validFrom,
-            Ui ui,
-            RedirectAttributes redirect) {
-        scope(id, householdId);
-        try {
-            households.addFamilyCard(householdId, kk, validFrom);
-            Flash.success(redirect, ui.t("kk.recorded"));
-        } catch (BusinessException e) {
-            FormErrors errors = ui.errors(e);
-            Flash.error(redirect, String.join(" ", errors.fields().values()) + String.join(" ", errors.global()));
-        }
-        return "redirect:/people/" + id + "?tab=household";
-    }
-
-    @PostMapping("/people/{id}/household/{householdId}/decile")
-    @PreAuthorize(RegistryRoles.WRITE_EXPRESSION)
-    String setDecile(
-            @PathVariable long id,
-            @PathVariable long householdId,
-            @RequestParam(value = "welfareDecile", required = false) Integer decile,
-            @RequestParam(value = "decileCheckedOn", required = false) LocalDate checkedOn,
-            @RequestParam(value = "version", defaultValue = "-1") int version,
-            Ui ui,
-            RedirectAttributes redirect) {
-        scope(id, householdId);
-        try {
-            households.setDecile(householdId, version, decile, checkedOn);
-            Flash.success(redirect, ui.t("household.decileSaved"));
-        } catch (BusinessException e) {
-            FormErrors errors = ui.errors(e);
-            Flash.error(redirect, String.join(" ", errors.fields().values()) + String.join(" ", errors.global()));
-        } catch (OptimisticLockingFailureException e) {
-            Flash.error(redirect, ui.t("error.staleVersion"));
-        }
-        return "redirect:/people/" + id + "?tab=household";
     }
 
     @PostMapping("/people/{id}/photo")
@@ -485,12 +335,6 @@ class PersonPageController {
     /** Scope first: a person outside the user's units is "not found" (the error page), exactly as a missing one. */
     private void scope(long personId) {
         people.requireScope(personId, RegistryRoles.READ);
-    }
-
-    /** Scope first, for the person of the page and the household the action is about. */
-    private void scope(long personId, long householdId) {
-        scope(personId);
-        households.requireScope(householdId);
     }
 
     private void requireWrite(PersonView person) {

@@ -11,7 +11,6 @@ import id.peduli.registry.ConsentCommand.ConsentGiver;
 import id.peduli.registry.ConsentCommand.ConsentMethod;
 import id.peduli.registry.ConsentCommand.LawfulBasis;
 import id.peduli.registry.DisabilityType;
-import id.peduli.registry.PersonView;
 import id.peduli.registry.Sex;
 import id.peduli.registry.person.HouseholdView.Relationship;
 import java.time.LocalDate;
@@ -34,9 +33,16 @@ import org.springframework.stereotype.Component;
  * BBRSBG Kartini, the Jambi service points of PSAA Alyatama) with their family card history, guardians, consent
  * records, people with and without NIK, and a few records that look like the same person registered twice, to merge.
  *
+ * <p>Every sheltered workshop site ("SW Peduli ...") gets about fifteen workshop participants or more: adults with a
+ * disability whose household is registered, with a guardian when the disability is intellectual, and consent for
+ * {@code WORKSHOP_SERVICES}, so that the workshop's seed can enrol the people of each site that purpose covers.
+ *
  * <p>Everything goes through the registry's own operations, so the rules, the encryption and the processing log apply
  * as for a social worker; it runs as a national programme manager of the demo (the roles that may register people).
- * The data are made up but follow the rules: every NIK agrees with the village, sex and birth date of its holder.
+ * The seed first plans every record, then writes them through {@link StartUpData}: the same rules, checked for all
+ * records before any is written, and batched writes, without the search for possible duplicates (the seed would
+ * accept those warnings anyway, and three of its pairs are meant to look alike). That keeps it to a few seconds. The data are made up but follow the rules: every NIK
+ * agrees with the village, sex and birth date of its holder.
  */
 @Component
 class RegistryDemoPeople implements DemoSeed {
@@ -139,27 +145,24 @@ class RegistryDemoPeople implements DemoSeed {
             "Annisa",
             "Hafizah");
 
-    private final People people;
-    private final Households households;
-    private final Consents consents;
+    private final StartUpData startUp;
     private final Organizations organizations;
     private final Regions regions;
     private final JdbcClient jdbc;
 
+    /** Workshop participants registered at each site other than Temanggung (which has its own, larger story). */
+    static final int PARTICIPANTS_PER_SITE = 15;
+
     private Random random;
     private int serial;
     private int external;
+    private Timings timings;
+    private List<Person> planned;
+    private List<PlannedHousehold> households;
+    private List<PlannedConsent> consentPlans;
 
-    RegistryDemoPeople(
-            People people,
-            Households households,
-            Consents consents,
-            Organizations organizations,
-            Regions regions,
-            JdbcClient jdbc) {
-        this.people = people;
-        this.households = households;
-        this.consents = consents;
+    RegistryDemoPeople(StartUpData startUp, Organizations organizations, Regions regions, JdbcClient jdbc) {
+        this.startUp = startUp;
         this.organizations = organizations;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -190,11 +193,33 @@ class RegistryDemoPeople implements DemoSeed {
             random = new Random(20261130L);
             serial = 7000;
             external = 0;
+            timings = new Timings();
+            planned = new ArrayList<>();
+            households = new ArrayList<>();
+            consentPlans = new ArrayList<>();
             seed();
         } finally {
             SecurityContextHolder.setContext(previous);
         }
-        log.info("Demo people registered in {} ms", (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo people: {} people registered in {} ms ({})",
+                external,
+                (System.nanoTime() - started) / 1_000_000,
+                timings);
+    }
+
+    /** Where the seed's time goes, per kind of operation, for its log line. */
+    private static final class Timings {
+        private long people;
+        private long households;
+        private long consents;
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "people %d ms, households with members and family cards %d ms, consents %d ms",
+                    people / 1_000_000, households / 1_000_000, consents / 1_000_000);
+        }
     }
 
     boolean alreadyLoaded() {
@@ -244,6 +269,9 @@ class RegistryDemoPeople implements DemoSeed {
             if (site.name().startsWith("SW Peduli ") && site.id() != temanggung.id()) {
                 workshopHousehold(site, site.regionCode());
                 workshopHousehold(site, site.regionCode());
+                for (int i = 2; i < PARTICIPANTS_PER_SITE; i++) {
+                    participantWithParent(site, site.regionCode());
+                }
             }
         }
         for (OrgUnit site : units) {
@@ -255,6 +283,44 @@ class RegistryDemoPeople implements DemoSeed {
             }
         }
         possibleDuplicates(temanggung, find(units, "Layanan Pesona Surga Kota Jambi"));
+        write();
+    }
+
+    /**
+     * Writes what {@link #seed} planned, in batches: the people without a guardian, then those whose guardian is now
+     * registered, then the households with their members and family cards, then the consents.
+     */
+    private void write() {
+        long started = System.nanoTime();
+        List<Person> first = planned.stream().filter(p -> p.guardian == null).toList();
+        List<Person> wards = planned.stream().filter(p -> p.guardian != null).toList();
+        List<Long> ids =
+                startUp.registerPeople(first.stream().map(p -> p.command).toList());
+        for (int i = 0; i < ids.size(); i++) {
+            first.get(i).id = ids.get(i);
+        }
+        ids = startUp.registerPeople(wards.stream()
+                .map(p -> p.command.withGuardian(p.guardian.id, p.command.guardianRelationship()))
+                .toList());
+        for (int i = 0; i < ids.size(); i++) {
+            wards.get(i).id = ids.get(i);
+        }
+        timings.people += System.nanoTime() - started;
+        started = System.nanoTime();
+        startUp.registerHouseholds(households.stream()
+                .map(h -> new StartUpData.HouseholdPlan(
+                        h.head.id,
+                        h.members.stream()
+                                .map(m -> new StartUpData.Member(m.person().id, m.relationship()))
+                                .toList(),
+                        h.cards))
+                .toList());
+        timings.households += System.nanoTime() - started;
+        started = System.nanoTime();
+        startUp.recordConsents(consentPlans.stream()
+                .map(c -> new StartUpData.ConsentPlan(c.person().id, c.command()))
+                .toList());
+        timings.consents += System.nanoTime() - started;
     }
 
     private static OrgUnit find(List<OrgUnit> units, String name) {
@@ -285,9 +351,9 @@ class RegistryDemoPeople implements DemoSeed {
         String family = pick(List.of("", "", " Wibowo", " Santoso", " Prasetyo", " Susilo", ""));
         int fatherYear = 1955 + random.nextInt(20);
         boolean fatherKnowsDate = random.nextInt(8) > 0;
-        PersonView father = register(
+        Person father = register(
                 site, village, pick(JAVA_MEN) + family, Sex.M, fatherYear, fatherKnowsDate, null, null, List.of());
-        PersonView mother = register(
+        Person mother = register(
                 site,
                 village,
                 pick(JAVA_WOMEN),
@@ -297,8 +363,8 @@ class RegistryDemoPeople implements DemoSeed {
                 null,
                 null,
                 List.of());
-        HouseholdView household = households.create(father.id());
-        households.addMember(household.id(), mother.id(), Relationship.SPOUSE);
+        PlannedHousehold household = startHousehold(father);
+        join(household, mother, Relationship.SPOUSE);
         int children = 1 + random.nextInt(2);
         for (int c = 0; c < children; c++) {
             boolean son = random.nextBoolean();
@@ -307,51 +373,107 @@ class RegistryDemoPeople implements DemoSeed {
             List<DisabilityType> disabilities =
                     participant ? List.of(pick(List.of(DisabilityType.values()))) : List.of();
             boolean guarded = disabilities.contains(DisabilityType.INTELLECTUAL);
-            PersonView child = register(
+            Person child = register(
                     site,
                     village,
                     pick(son ? JAVA_CHILDREN_M : JAVA_CHILDREN_F),
                     son ? Sex.M : Sex.F,
                     year,
                     true,
-                    guarded ? mother.id() : null,
+                    guarded ? mother : null,
                     guarded ? "Ibu" : null,
                     disabilities);
-            households.addMember(household.id(), child.id(), Relationship.CHILD);
+            join(household, child, Relationship.CHILD);
             if (participant) {
-                consents.record(
-                        child.id(),
-                        new ConsentCommand(
-                                "WORKSHOP_SERVICES",
-                                LawfulBasis.CONSENT,
-                                guarded ? ConsentGiver.PERSON_AND_GUARDIAN : ConsentGiver.PERSON,
-                                guarded ? ConsentMethod.EASY_READ_FORM : ConsentMethod.SIGNATURE,
-                                "2025-1",
-                                LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28))));
-                if (random.nextInt(3) == 0) {
-                    consents.record(
-                            child.id(),
-                            new ConsentCommand(
-                                    "PHOTO_USE",
-                                    LawfulBasis.CONSENT,
-                                    guarded ? ConsentGiver.PERSON_AND_GUARDIAN : ConsentGiver.PERSON,
-                                    ConsentMethod.SIGNATURE,
-                                    "2025-1",
-                                    LocalDate.of(2026, 1 + random.nextInt(10), 1 + random.nextInt(28))));
-                }
+                workshopConsents(child, guarded);
             }
         }
-        familyCards(household.id(), village);
+        familyCards(household, village);
+    }
+
+    /**
+     * A smaller family of a workshop participant: the participant, an adult with a disability, lives with one parent
+     * (their guardian when the disability is intellectual) and sometimes a brother or sister.
+     */
+    private void participantWithParent(OrgUnit site, String village) {
+        boolean motherHeads = random.nextInt(3) > 0;
+        int parentYear = 1950 + random.nextInt(22);
+        Sex parentSex = motherHeads ? Sex.F : Sex.M;
+        Person parent = register(
+                site,
+                village,
+                pick(motherHeads ? JAVA_WOMEN : JAVA_MEN),
+                parentSex,
+                parentYear,
+                random.nextInt(6) > 0,
+                null,
+                null,
+                List.of());
+        PlannedHousehold household = startHousehold(parent);
+        boolean son = random.nextBoolean();
+        DisabilityType disability = pick(List.of(DisabilityType.values()));
+        boolean guarded = disability == DisabilityType.INTELLECTUAL;
+        Person participant = register(
+                site,
+                village,
+                pick(son ? JAVA_CHILDREN_M : JAVA_CHILDREN_F),
+                son ? Sex.M : Sex.F,
+                Math.min(2006, parentYear + 22 + random.nextInt(14)),
+                true,
+                guarded ? parent : null,
+                guarded ? (motherHeads ? "Ibu" : "Ayah") : null,
+                List.of(disability));
+        join(household, participant, Relationship.CHILD);
+        workshopConsents(participant, guarded);
+        if (random.nextInt(3) == 0) {
+            boolean brother = random.nextBoolean();
+            Person sibling = register(
+                    site,
+                    village,
+                    pick(brother ? JAVA_CHILDREN_M : JAVA_CHILDREN_F),
+                    brother ? Sex.M : Sex.F,
+                    Math.min(2010, parentYear + 20 + random.nextInt(18)),
+                    true,
+                    null,
+                    null,
+                    List.of());
+            join(household, sibling, Relationship.CHILD);
+        }
+        familyCards(household, village);
+    }
+
+    /** Consent for the workshop's services and, for one in three, the use of their photos. */
+    private void workshopConsents(Person participant, boolean guarded) {
+        consent(
+                participant,
+                new ConsentCommand(
+                        "WORKSHOP_SERVICES",
+                        LawfulBasis.CONSENT,
+                        guarded ? ConsentGiver.PERSON_AND_GUARDIAN : ConsentGiver.PERSON,
+                        guarded ? ConsentMethod.EASY_READ_FORM : ConsentMethod.SIGNATURE,
+                        "2025-1",
+                        LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28))));
+        if (random.nextInt(3) == 0) {
+            consent(
+                    participant,
+                    new ConsentCommand(
+                            "PHOTO_USE",
+                            LawfulBasis.CONSENT,
+                            guarded ? ConsentGiver.PERSON_AND_GUARDIAN : ConsentGiver.PERSON,
+                            ConsentMethod.SIGNATURE,
+                            "2025-1",
+                            LocalDate.of(2026, 1 + random.nextInt(10), 1 + random.nextInt(28))));
+        }
     }
 
     /** A family in Jambi with children under 18, whose mother is their guardian, served by PSAA Alyatama. */
     private void childWelfareHousehold(OrgUnit site, String village) {
         int motherYear = 1978 + random.nextInt(14);
         boolean fatherPresent = random.nextInt(4) > 0;
-        PersonView mother = register(site, village, pick(JAMBI_WOMEN), Sex.F, motherYear, true, null, null, List.of());
-        HouseholdView household = households.create(mother.id());
+        Person mother = register(site, village, pick(JAMBI_WOMEN), Sex.F, motherYear, true, null, null, List.of());
+        PlannedHousehold household = startHousehold(mother);
         if (fatherPresent) {
-            PersonView father = register(
+            Person father = register(
                     site,
                     village,
                     pick(JAMBI_MEN),
@@ -361,25 +483,25 @@ class RegistryDemoPeople implements DemoSeed {
                     null,
                     null,
                     List.of());
-            households.addMember(household.id(), father.id(), Relationship.SPOUSE);
+            join(household, father, Relationship.SPOUSE);
         }
         int children = 1 + random.nextInt(3);
         for (int c = 0; c < children; c++) {
             boolean son = random.nextBoolean();
             int year = Math.min(2024, Math.max(2009, motherYear + 20 + random.nextInt(14)));
-            PersonView child = register(
+            Person child = register(
                     site,
                     village,
                     pick(son ? JAMBI_CHILDREN_M : JAMBI_CHILDREN_F),
                     son ? Sex.M : Sex.F,
                     year,
                     true,
-                    mother.id(),
+                    mother,
                     "Ibu",
                     List.of());
-            households.addMember(household.id(), child.id(), Relationship.CHILD);
-            consents.record(
-                    child.id(),
+            join(household, child, Relationship.CHILD);
+            consent(
+                    child,
                     new ConsentCommand(
                             "CHILD_WELFARE_SERVICES",
                             random.nextInt(4) == 0 ? LawfulBasis.PUBLIC_TASK : LawfulBasis.CONSENT,
@@ -388,7 +510,7 @@ class RegistryDemoPeople implements DemoSeed {
                             "2025-1",
                             LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28))));
         }
-        familyCards(household.id(), village);
+        familyCards(household, village);
     }
 
     /** Records that look like one person registered twice, kept for a programme manager to compare and merge. */
@@ -429,14 +551,14 @@ class RegistryDemoPeople implements DemoSeed {
      * Registers someone born in {@code year} (on a made-up day when {@code knowsDate}, otherwise the year only).
      * Most people with a known birth date carry a NIK issued in their district.
      */
-    private PersonView register(
+    private Person register(
             OrgUnit site,
             String village,
             String name,
             Sex sex,
             int year,
             boolean knowsDate,
-            Long guardian,
+            Person guardian,
             String guardianRelationship,
             List<DisabilityType> disabilities) {
         LocalDate born = knowsDate ? LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
@@ -454,7 +576,7 @@ class RegistryDemoPeople implements DemoSeed {
                 guardianRelationship);
     }
 
-    private PersonView registerExactly(
+    private Person registerExactly(
             OrgUnit site,
             String name,
             Sex sex,
@@ -466,7 +588,7 @@ class RegistryDemoPeople implements DemoSeed {
         return registerWith(site, name, sex, born, year, village, nik, disabilities, null, null);
     }
 
-    private PersonView registerWith(
+    private Person registerWith(
             OrgUnit site,
             String name,
             Sex sex,
@@ -475,40 +597,84 @@ class RegistryDemoPeople implements DemoSeed {
             String village,
             String nik,
             List<DisabilityType> disabilities,
-            Long guardian,
+            Person guardian,
             String guardianRelationship) {
         boolean hasAddress = village != null && village.length() == 13;
-        return people.register(new PersonCommand(
-                site.id(),
-                name,
-                null,
-                sex,
-                null,
-                born,
-                year,
-                nik,
-                village,
-                hasAddress ? String.format("%03d", 1 + random.nextInt(9)) : null,
-                hasAddress ? String.format("%03d", 1 + random.nextInt(5)) : null,
-                null,
-                random.nextInt(3) == 0 ? String.format("0812%08d", random.nextInt(100_000_000)) : null,
-                disabilities,
-                disabilities.isEmpty() ? null : pick(List.of("MILD", "MODERATE", "SEVERE")),
-                null,
-                guardian,
-                guardianRelationship,
-                String.format("%s%04d", EXTERNAL_PREFIX, ++external),
-                true));
+        Person person = new Person(
+                new PersonCommand(
+                        site.id(),
+                        name,
+                        null,
+                        sex,
+                        null,
+                        born,
+                        year,
+                        nik,
+                        village,
+                        hasAddress ? String.format("%03d", 1 + random.nextInt(9)) : null,
+                        hasAddress ? String.format("%03d", 1 + random.nextInt(5)) : null,
+                        null,
+                        random.nextInt(3) == 0 ? String.format("0812%08d", random.nextInt(100_000_000)) : null,
+                        disabilities,
+                        disabilities.isEmpty() ? null : pick(List.of("MILD", "MODERATE", "SEVERE")),
+                        null,
+                        null,
+                        guardianRelationship,
+                        String.format("%s%04d", EXTERNAL_PREFIX, ++external),
+                        true),
+                guardian);
+        planned.add(person);
+        return person;
+    }
+
+    /** A person the seed plans to register; {@code id} is known once written. */
+    private static final class Person {
+        private final PersonCommand command;
+        private final Person guardian;
+        private long id;
+
+        Person(PersonCommand command, Person guardian) {
+            this.command = command;
+            this.guardian = guardian;
+        }
+    }
+
+    private record PlannedMember(Person person, Relationship relationship) {}
+
+    private static final class PlannedHousehold {
+        private final Person head;
+        private final List<PlannedMember> members = new ArrayList<>();
+        private final List<StartUpData.Card> cards = new ArrayList<>();
+
+        PlannedHousehold(Person head) {
+            this.head = head;
+        }
+    }
+
+    private record PlannedConsent(Person person, ConsentCommand command) {}
+
+    private PlannedHousehold startHousehold(Person head) {
+        PlannedHousehold household = new PlannedHousehold(head);
+        households.add(household);
+        return household;
+    }
+
+    private void join(PlannedHousehold household, Person member, Relationship relationship) {
+        household.members.add(new PlannedMember(member, relationship));
+    }
+
+    private void consent(Person person, ConsentCommand command) {
+        consentPlans.add(new PlannedConsent(person, command));
     }
 
     /** The current family card, and for one household in three the card it replaced. */
-    private void familyCards(long householdId, String village) {
+    private void familyCards(PlannedHousehold household, String village) {
         if (random.nextInt(3) == 0) {
             LocalDate earlier = LocalDate.of(2012 + random.nextInt(4), 1 + random.nextInt(12), 1 + random.nextInt(28));
-            households.addFamilyCard(householdId, kk(village, earlier), earlier);
+            household.cards.add(new StartUpData.Card(kk(village, earlier), earlier));
         }
         LocalDate current = LocalDate.of(2018 + random.nextInt(7), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        households.addFamilyCard(householdId, kk(village, current), current);
+        household.cards.add(new StartUpData.Card(kk(village, current), current));
     }
 
     /** A NIK of the village's district for the birth date and sex (women: day + 40), with a serial unique here. */

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Drives import jobs through the API as one user, and waits for them without depending on timing. */
 final class ImportClient {
@@ -19,15 +20,37 @@ final class ImportClient {
     private final MockMvc mvc;
     private final ApplicationContext context;
     private final String username;
+    private final String address;
 
     ImportClient(MockMvc mvc, ApplicationContext context, String username) {
+        this(mvc, context, username, null);
+    }
+
+    private ImportClient(MockMvc mvc, ApplicationContext context, String username, String address) {
         this.mvc = mvc;
         this.context = context;
         this.username = username;
+        this.address = address;
+    }
+
+    /** The same user, sending the following requests from another client address. */
+    ImportClient from(String clientAddress) {
+        return new ImportClient(mvc, context, username, clientAddress);
+    }
+
+    /** Sets the client address of a request when this client has one. */
+    private RequestPostProcessor fromAddress() {
+        return request -> {
+            if (address != null) {
+                request.setRemoteAddr(address);
+            }
+            return request;
+        };
     }
 
     MvcResult upload(long unitId, String fileName, byte[] content) throws Exception {
         return mvc.perform(multipart("/api/v1/people/imports")
+                        .with(fromAddress())
                         .file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
                         .param("orgUnitId", String.valueOf(unitId))
                         .header("Authorization", "Bearer " + AccessTestSupport.tokenFor(context, username, 1))
@@ -42,7 +65,8 @@ final class ImportClient {
             throw new AssertionError("upload refused: " + upload.getResponse().getContentAsString());
         }
         long id = ((Number) JsonPath.read(upload.getResponse().getContentAsString(), "$.id")).longValue();
-        MvcResult validate = mvc.perform(bearer(post("/api/v1/people/imports/" + id + "/validate"), context, username))
+        MvcResult validate = mvc.perform(bearer(
+                        post("/api/v1/people/imports/" + id + "/validate").with(fromAddress()), context, username))
                 .andReturn();
         if (validate.getResponse().getStatus() != 202) {
             throw new AssertionError(
@@ -53,8 +77,12 @@ final class ImportClient {
     }
 
     MvcResult commit(long id, String mode) throws Exception {
-        return mvc.perform(
-                        bearer(post("/api/v1/people/imports/" + id + "/commit").param("mode", mode), context, username))
+        return mvc.perform(bearer(
+                        post("/api/v1/people/imports/" + id + "/commit")
+                                .with(fromAddress())
+                                .param("mode", mode),
+                        context,
+                        username))
                 .andReturn();
     }
 

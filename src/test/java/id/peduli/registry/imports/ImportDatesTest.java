@@ -10,26 +10,26 @@ class ImportDatesTest {
 
     @Test
     void acceptsIsoAndDayMonthYearWithDashesOrSlashes() {
-        assertThat(ImportRowRules.parseDate("1990-02-28").date()).isEqualTo(LocalDate.of(1990, 2, 28));
-        assertThat(ImportRowRules.parseDate("28-02-1990").date()).isEqualTo(LocalDate.of(1990, 2, 28));
-        assertThat(ImportRowRules.parseDate("28/02/1990").date()).isEqualTo(LocalDate.of(1990, 2, 28));
-        assertThat(ImportRowRules.parseDate("5/3/1992").date()).isEqualTo(LocalDate.of(1992, 3, 5));
-        assertThat(ImportRowRules.parseDate("29-02-2000").date()).isEqualTo(LocalDate.of(2000, 2, 29));
+        assertThat(ImportDates.parseDate("1990-02-28").date()).isEqualTo(LocalDate.of(1990, 2, 28));
+        assertThat(ImportDates.parseDate("28-02-1990").date()).isEqualTo(LocalDate.of(1990, 2, 28));
+        assertThat(ImportDates.parseDate("28/02/1990").date()).isEqualTo(LocalDate.of(1990, 2, 28));
+        assertThat(ImportDates.parseDate("5/3/1992").date()).isEqualTo(LocalDate.of(1992, 3, 5));
+        assertThat(ImportDates.parseDate("29-02-2000").date()).isEqualTo(LocalDate.of(2000, 2, 29));
     }
 
     @Test
     void aDayThatIsNotInTheCalendarIsRefusedAsSuch() {
-        assertThat(ImportRowRules.parseDate("31-02-1990").problem()).isEqualTo("import.date.notInCalendar");
-        assertThat(ImportRowRules.parseDate("1990-04-31").problem()).isEqualTo("import.date.notInCalendar");
-        assertThat(ImportRowRules.parseDate("29/02/1900").problem()).isEqualTo("import.date.notInCalendar");
+        assertThat(ImportDates.parseDate("31-02-1990").problem()).isEqualTo("import.date.notInCalendar");
+        assertThat(ImportDates.parseDate("1990-04-31").problem()).isEqualTo("import.date.notInCalendar");
+        assertThat(ImportDates.parseDate("29/02/1900").problem()).isEqualTo("import.date.notInCalendar");
     }
 
     @Test
     void otherShapesAreRefusedWithTheAcceptedFormats() {
-        assertThat(ImportRowRules.parseDate("1990/13/01").problem()).isEqualTo("import.date.format");
-        assertThat(ImportRowRules.parseDate("15 Februari 1990").problem()).isEqualTo("import.date.format");
-        assertThat(ImportRowRules.parseDate("15-02-90").problem()).isEqualTo("import.date.format");
-        assertThat(ImportRowRules.parseDate("15-13-1990").problem()).isEqualTo("import.date.month");
-        assertThat(ImportRowRules.parseDate("15-02-1890").problem()).isEqualTo("import.date.year");
+        assertThat(ImportDates.parseDate("1990/13/01").problem()).isEqualTo("import.date.format");
+        assertThat(ImportDates.parseDate("15 Februari 1990").problem()).isEqualTo("import.date.format");
+        assertThat(ImportDates.parseDate("15-02-90").problem()).isEqualTo("import.date.format");
+        assertThat(ImportDates.parseDate("15-13-1990").problem()).isEqualTo("import.date.month");
+        assertThat(ImportDates.parseDate("15-02-1890").problem()).isEqualTo("import.date.year");
     }
 }

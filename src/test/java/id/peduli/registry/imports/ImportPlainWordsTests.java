@@ -70,6 +70,34 @@ class ImportPlainWordsTests {
     }
 
     @Test
+    void importEntriesCarryTheClientAddressOfTheRequestThatStartedTheRun() throws Exception {
+        byte[] file = csv(
+                ImportTestFiles.HEADER,
+                row(externalId("alamat"), "Juwita Alamat", "P", "1981-05-05", "15.71.01.1001"),
+                row(externalId("alamat"), "Herman Alamat", "L", "1977-06-06", "15.71.01.1001"));
+        ImportClient client = new ImportClient(mvc, context, "pekerja.alyatama");
+        long job = client.from("10.1.2.3")
+                .validated(RegistryTestSupport.unit(context, "PSAA Alyatama Jambi"), "alamat.csv", file);
+        assertThat(jdbc.sql("select client_address from registry.import_job where id = ?")
+                        .param(job)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("10.1.2.3");
+        client.from("10.1.2.4").committed(job, "ALL_OR_NOTHING");
+
+        assertThat(jdbc.sql("""
+                        select coalesce(client_address, '-') from audit.entry
+                        where (subject_type = 'Person' and changes @> cast(? as jsonb))
+                           or (subject_type = 'ImportJob' and subject_id = ? and action = 'CREATE')
+                        """)
+                        .params("[{\"field\":\"importJob\",\"new\":\"" + job + "\"}]", String.valueOf(job))
+                        .query(String.class)
+                        .list())
+                .hasSize(3)
+                .containsOnly("10.1.2.4");
+    }
+
+    @Test
     void theReportNamesThePersonOfEachRowWithAProblemUntilTheFileIsDeleted() throws Exception {
         byte[] file = csv(
                 ImportTestFiles.HEADER,

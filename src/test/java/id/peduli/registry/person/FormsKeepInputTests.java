@@ -7,6 +7,7 @@ import static id.peduli.registry.RegistryTestSupport.signOut;
 import static id.peduli.registry.RegistryTestSupport.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Forms refused on the server keep what was typed and list what to fix, each linked to its field. */
@@ -30,6 +32,9 @@ class FormsKeepInputTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    Households households;
 
     @Test
     void aConsentRefusedForOneRuleKeepsEveryChoiceAndLinksTheFieldToFix() throws Exception {
@@ -112,5 +117,97 @@ class FormsKeepInputTests {
                 .contains("href=\"#reason\"")
                 .contains(">pendek</textarea>")
                 .containsPattern("id=\"formatXlsx\" value=\"XLSX\"\\s+checked");
+    }
+
+    private PersonView headOfAHousehold(String name) {
+        signIn(context, "pekerja.alyatama");
+        try {
+            PersonView head = people.register(aPerson(unit(context, "PSAA Alyatama Jambi"))
+                    .named(name)
+                    .born(LocalDate.of(1970, 3, 4))
+                    .acceptingWarnings()
+                    .build());
+            households.create(head.id());
+            return head;
+        } finally {
+            signOut();
+        }
+    }
+
+    private String refusedHouseholdForm(PersonView head, String form, String... fields) throws Exception {
+        long household = households.householdOf(head.id()).orElseThrow();
+        var request = post("/people/" + head.id() + "/household/" + household + "/" + form)
+                .with(csrf())
+                .with(as(context, "pekerja.alyatama"));
+        for (int i = 0; i < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        return mvc.perform(request)
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void aMemberRefusedForItsRelationshipKeepsThePersonChosenAndLinksTheField() throws Exception {
+        PersonView head = headOfAHousehold("Darmawan Rumahtangga");
+        signIn(context, "pekerja.alyatama");
+        PersonView child = people.register(aPerson(unit(context, "PSAA Alyatama Jambi"))
+                .named("Putri Rumahtangga")
+                .born(LocalDate.of(2012, 6, 7))
+                .acceptingWarnings()
+                .build());
+        signOut();
+
+        String page = refusedHouseholdForm(head, "members", "memberId", String.valueOf(child.id()));
+        assertThat(page)
+                .contains("id=\"memberErrors\"")
+                .contains("href=\"#relationship\"")
+                .contains("name=\"memberId\" value=\"" + child.id() + "\"")
+                .contains("/people/picker/chosen/" + child.id())
+                .contains("/js/form-errors.js");
+
+        String twoHeads =
+                refusedHouseholdForm(head, "members", "memberId", String.valueOf(child.id()), "relationship", "HEAD");
+        assertThat(twoHeads).contains("<option value=\"HEAD\" selected>").contains("href=\"#relationship\"");
+    }
+
+    @Test
+    void aFamilyCardRefusedKeepsTheNumberAndTheDateAndLinksEachField() throws Exception {
+        PersonView head = headOfAHousehold("Sukardi Kartukeluarga");
+        String page = refusedHouseholdForm(head, "kk", "kk", "12345", "validFrom", "2099-01-01");
+        assertThat(page)
+                .contains("id=\"kkErrors\"")
+                .contains("href=\"#kk\"")
+                .contains("href=\"#validFrom\"")
+                .contains("value=\"12345\"")
+                .contains("value=\"2099-01-01\"");
+    }
+
+    @Test
+    void aDecileRefusedKeepsWhatWasTypedAndLinksTheField() throws Exception {
+        PersonView head = headOfAHousehold("Sumiati Desil");
+        String page = refusedHouseholdForm(
+                head, "decile", "version", "1", "welfareDecile", "11", "decileCheckedOn", "2026-02-03");
+        assertThat(page)
+                .contains("id=\"decileErrors\"")
+                .contains("href=\"#welfareDecile\"")
+                .containsPattern("id=\"welfareDecile\" name=\"welfareDecile\" type=\"number\" min=\"1\" max=\"10\" "
+                        + "value=\"11\"")
+                .contains("value=\"2026-02-03\"");
+    }
+
+    @Test
+    void anUploadRefusedListsTheFieldToFixWithALinkToIt() throws Exception {
+        String page = mvc.perform(multipart("/people/import")
+                        .file(new MockMultipartFile("file", "orang.csv", "text/csv", "a,b\n1,2\n".getBytes()))
+                        .with(csrf())
+                        .with(as(context, "pekerja.alyatama")))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"uploadErrors\"").contains("href=\"#orgUnitId\"");
     }
 }

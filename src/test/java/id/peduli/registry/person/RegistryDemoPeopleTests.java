@@ -1,13 +1,18 @@
 package id.peduli.registry.person;
 
 import static id.peduli.access.AccessTestSupport.as;
+import static id.peduli.registry.RegistryTestSupport.signIn;
+import static id.peduli.registry.RegistryTestSupport.signOut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.organization.OrgUnit;
+import id.peduli.organization.Organizations;
 import id.peduli.platform.FieldEncryption;
+import id.peduli.registry.Registry;
 import id.peduli.registry.identity.Nik;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +47,12 @@ class RegistryDemoPeopleTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    Registry registry;
 
     /** Runs the seed as the demo runner does: once, in one transaction with the record that it completed. */
     @BeforeEach
@@ -80,7 +91,7 @@ class RegistryDemoPeopleTests {
     @Test
     void registersAFewHundredPeopleOfTheStorysPlacesWithHouseholdsGuardiansAndConsent() {
         long people = count("select count(*) from registry.person where external_id like 'DEMO-%'");
-        assertThat(people).isBetween(200L, 600L);
+        assertThat(people).isBetween(200L, 900L);
         assertThat(seed.countsByUnit())
                 .containsKeys("SW Peduli Temanggung", "SW Peduli Magelang", "Layanan Pesona Surga Kota Jambi");
         assertThat(seed.countsByUnit().get("SW Peduli Temanggung")).isGreaterThan(60L);
@@ -110,6 +121,34 @@ class RegistryDemoPeopleTests {
                         select count(*) from registry.person where external_id like 'DEMO-%'
                         and full_name in ('Sri Wahyuningsih', 'Sri Wahyuningsi')
                         """)).isEqualTo(2);
+    }
+
+    @Test
+    void everyWorkshopSiteHasAboutFifteenParticipantsTheWorkshopCanEnrol() {
+        List<OrgUnit> sites = organizations.tree().stream()
+                .filter(u ->
+                        u.name().startsWith("SW Peduli ") && seed.countsByUnit().containsKey(u.name()))
+                .toList();
+        assertThat(sites).hasSize(12);
+        signIn(context, "manajer.kartini");
+        try {
+            for (OrgUnit site : sites) {
+                List<Long> covered = registry.coveredIn(site.id(), "WORKSHOP_SERVICES");
+                assertThat(covered).as(site.name()).hasSizeGreaterThanOrEqualTo(15);
+                // Each is an adult with a disability whose household is registered, with a guardian when the
+                // disability is intellectual.
+                assertThat(jdbc.sql("""
+                                select count(*) from registry.person p
+                                where p.id in (:ids) and p.birth_year <= 2008 and cardinality(p.disability_types) > 0
+                                  and exists (select 1 from registry.household_member m where m.person_id = p.id)
+                                  and (p.guardian_id is not null or not ('INTELLECTUAL' = any(p.disability_types)))
+                                """).param("ids", covered).query(Long.class).single())
+                        .as(site.name())
+                        .isEqualTo(covered.size());
+            }
+        } finally {
+            signOut();
+        }
     }
 
     @Test
