@@ -355,10 +355,13 @@ final class AuthorizationFixtures {
             long objection,
             long notification,
             long kartiniUnit,
-            long alyatamaUnit) {
+            long alyatamaUnit,
+            long kartiniPhoto,
+            long alyatamaPhoto,
+            long catalogued) {
 
         boolean handles(String fixture) {
-            return List.of("proposal", "period", "assignment", "objection", "notification")
+            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue")
                     .contains(fixture);
         }
 
@@ -373,7 +376,8 @@ final class AuthorizationFixtures {
                                     false,
                                     Map.of(
                                             "id", String.valueOf(kartiniProposal),
-                                            "attachmentId", String.valueOf(kartiniAttachment)),
+                                            "attachmentId", String.valueOf(kartiniAttachment),
+                                            "photoId", String.valueOf(kartiniPhoto)),
                                     null),
                             new Variant(
                                     "proposal of Alyatama",
@@ -382,7 +386,8 @@ final class AuthorizationFixtures {
                                     false,
                                     Map.of(
                                             "id", String.valueOf(alyatamaProposal),
-                                            "attachmentId", String.valueOf(alyatamaAttachment)),
+                                            "attachmentId", String.valueOf(alyatamaAttachment),
+                                            "photoId", String.valueOf(alyatamaPhoto)),
                                     null));
                 case "period" ->
                     List.of(new Variant("period", null, null, false, Map.of("id", String.valueOf(period)), null));
@@ -411,6 +416,14 @@ final class AuthorizationFixtures {
                             "evaluator",
                             false,
                             Map.of("id", String.valueOf(notification)),
+                            null));
+                case "catalogue" ->
+                    List.of(new Variant(
+                            "winning innovation",
+                            null,
+                            null,
+                            false,
+                            Map.of("innovationId", String.valueOf(catalogued)),
                             null));
                 default -> throw new IllegalArgumentException("unknown fixture " + fixture);
             };
@@ -469,10 +482,27 @@ final class AuthorizationFixtures {
                 objection,
                 notification,
                 kartiniUnit,
-                alyatamaUnit);
+                alyatamaUnit,
+                kartini[2],
+                alyatama[2],
+                winner(period, alyatamaUnit));
     }
 
-    /** A draft proposal of {@code unitId} with one PDF attachment: {proposal, attachment}. */
+    /** An innovation of {@code unitId} that won in {@code period}: in the public catalogue. */
+    private long winner(long period, long unitId) {
+        long innovation = jdbc.sql("insert into innovation.innovation (unit_id, title, started_on) values (?, "
+                        + "'Matriks Inovasi Pemenang', date '2015-01-01') returning id")
+                .param(unitId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into innovation.proposal (period_id, innovation_id, unit_id, grp, state) values (?, ?, ?, "
+                        + "'GENERAL', 'WINNER')")
+                .params(period, innovation, unitId)
+                .update();
+        return innovation;
+    }
+
+    /** A draft proposal of {@code unitId} with one PDF attachment and a field visit photo: {proposal, attachment, photo}. */
     private long[] draft(long period, long unitId, String title) {
         long innovation = jdbc.sql("insert into innovation.innovation (unit_id, title, started_on) values (?, ?, "
                         + "date '2015-01-01') returning id")
@@ -489,7 +519,19 @@ final class AuthorizationFixtures {
                 .params(period, innovation, unitId)
                 .query(Long.class)
                 .single();
-        return new long[] {proposal, attachment};
+        // a field visit with one evidence photo (S7)
+        long visit = jdbc.sql(
+                        "insert into innovation.field_visit (proposal_id, visited_on, verdict, notes, recorded_by)"
+                                + " values (?, date '2015-06-01', 'VERIFIED', 'Matriks', 'matriks') returning id")
+                .param(proposal)
+                .query(Long.class)
+                .single();
+        long photo = jdbc.sql("insert into innovation.field_visit_photo (visit_id, content_type, size_bytes, content) "
+                        + "values (?, 'image/png', 8, ?) returning id")
+                .params(visit, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+                .query(Long.class)
+                .single();
+        return new long[] {proposal, attachment, photo};
     }
 
     private long assignment(long proposal, long evaluator) {

@@ -100,6 +100,12 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // innovation: the public catalogue of winning innovations (no sign-in)
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.GET,
+                                "/api/v1/innovation/catalogue",
+                                "/api/v1/innovation/catalogue/*")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .access((authentication, context) ->
                                 new AuthorizationDecision(nationalAdministrator(authentication.get())))
@@ -153,6 +159,9 @@ class SecurityConfiguration {
                                 "/error",
                                 // innovation: the public objection page of the competition (no sign-in)
                                 "/public/innovation/objections",
+                                // innovation: the public catalogue of winning innovations (no sign-in)
+                                "/public/innovation/catalogue",
+                                "/public/innovation/catalogue/*",
                                 "/css/**",
                                 "/js/**",
                                 "/webjars/**",

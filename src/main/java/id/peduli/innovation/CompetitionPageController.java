@@ -68,11 +68,13 @@ class CompetitionPageController {
     @PostMapping("/innovation/periods")
     @PreAuthorize(InnovationRoles.SECRETARIAT_EXPRESSION)
     String createPeriod(
-            @ModelAttribute("form") PeriodForm form,
+            @ModelAttribute("form") PeriodForm sent,
+            HttpServletRequest request,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        PeriodForm form = PeriodRows.fromRows(sent, request.getParameterMap());
         try {
             Period created = periods.create(form);
             Flash.success(redirect, ui.t("innovation.period.saved", created.year()));
@@ -94,12 +96,14 @@ class CompetitionPageController {
     @PreAuthorize(InnovationRoles.SECRETARIAT_EXPRESSION)
     String updatePeriod(
             @PathVariable long id,
-            @ModelAttribute("form") PeriodForm form,
+            @ModelAttribute("form") PeriodForm sent,
+            HttpServletRequest request,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Period period = periods.get(id);
+        PeriodForm form = PeriodRows.fromRows(sent, request.getParameterMap());
         try {
             periods.update(id, form);
             Flash.success(redirect, ui.t("innovation.period.saved", form.year()));

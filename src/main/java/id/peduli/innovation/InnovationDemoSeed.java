@@ -8,9 +8,6 @@ import id.peduli.organization.OrgUnitCommand;
 import id.peduli.organization.OrgUnitType;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.DemoSeed;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +28,14 @@ import org.springframework.stereotype.Component;
  * entered, 1,689 submitted, 1,463 passed the administrative selection, Top 99, Top 40), with the Sheltered Workshop
  * of BBRSBG Kartini Temanggung among the Top 40 and Pesona Surga of PSAA Alyatama Jambi in the Top 99; and an open
  * period of the current year in which the demo operator drafts, the demo verifier has a proposal to return or submit,
- * the secretariat has proposals to screen and the demo evaluator has proposals to score. The generated proposals are
- * written with batched inserts.
+ * the secretariat has proposals to screen and the demo evaluator has proposals to score. The 2018 funnel is {@link
+ * InnovationDemo2018}, the current period {@link InnovationDemoCurrent}, and the generated titles and texts {@link
+ * InnovationDemoTexts}: every generated proposal has its own text, and the only near-duplicate the screening finds
+ * is the deliberate one (a regency's copy of the 2018 workshop).
+ *
+ * <p>The seed was released as {@code innovation-v1} with texts shared by all generated proposals; the varied texts
+ * came later under the same name. An installation that loaded the seed before keeps its old demo texts (a seed runs
+ * once per name); only fresh installations get the new ones.
  */
 @Component
 class InnovationDemoSeed implements DemoSeed {
@@ -238,62 +240,31 @@ class InnovationDemoSeed implements DemoSeed {
             "Pemerintah Kabupaten Kepulauan Mentawai", ParticipantType.REGENCY,
             "PT Pos Indonesia (Persero)", ParticipantType.STATE_ENTERPRISE);
 
-    static final String[] KINDS = {
-        "Layanan", "Gerakan", "Sistem", "Program", "Gerai", "Rumah", "Aplikasi", "Klinik", "Pojok", "Jemput Bola"
-    };
-    static final String[] SUBJECTS = {
-        "Antar Jemput Akta Kelahiran",
-        "Pengaduan Warga Terpadu",
-        "Posyandu Remaja",
-        "Perizinan Satu Hari",
-        "Bank Sampah Sekolah",
-        "Kesehatan Ibu Hamil Risiko Tinggi",
-        "Beasiswa Anak Nelayan",
-        "Pasar Tani Digital",
-        "Rehabilitasi Sosial Berbasis Keluarga",
-        "Pendampingan Lansia Terlantar",
-        "Air Bersih Desa",
-        "Ambulans Desa",
-        "Literasi Keuangan Perempuan",
-        "Pelayanan Paspor Keliling",
-        "Sekolah Inklusi",
-        "Pencegahan Stunting",
-        "Pemberdayaan Penyandang Disabilitas",
-        "Pelayanan Adminduk di Desa",
-        "Irigasi Tetes Hemat Air",
-        "Penanganan Gizi Buruk",
-        "Tanggap Darurat Bencana",
-        "Pelatihan Kerja Pemuda",
-        "Rujukan Pasien Daring",
-        "Keamanan Pangan Jajanan Sekolah",
-        "Perlindungan Anak Berbasis Masyarakat"
-    };
-    static final String[] SUFFIXES = {
-        "Terpadu", "Berbasis Warga", "Satu Pintu", "Tanpa Antre", "Ramah Anak", "Mandiri", "Sehat", "Cerdas"
-    };
+    /** An agency the generated innovations come from. */
+    record DemoAgency(long id, String shortName, ParticipantType type, boolean threeT) {}
 
     @Override
     public void load() {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<Long> agencyIds = new ArrayList<>();
-        List<ParticipantType> agencyTypes = new ArrayList<>();
-        List<Boolean> agencyThreeT = new ArrayList<>();
+        List<DemoAgency> agencies = new ArrayList<>();
         for (Agency a : AGENCIES) {
             OrgUnit unit = root(a.name())
                     .orElseGet(() -> organizations.create(new OrgUnitCommand(
                             null, a.name(), a.shortName(), a.type(), a.region(), null, true, a.threeT())));
-            agencyIds.add(unit.id());
-            agencyTypes.add(a.participant());
-            agencyThreeT.add(a.threeT());
+            agencies.add(new DemoAgency(unit.id(), a.shortName(), a.participant(), a.threeT()));
         }
-        EXISTING.forEach((name, type) -> root(name).ifPresent(u -> {
-            agencyIds.add(u.id());
-            agencyTypes.add(type);
-            agencyThreeT.add(u.threeT());
-        }));
+        EXISTING.forEach((name, type) -> root(name)
+                .ifPresent(u -> agencies.add(new DemoAgency(
+                        u.id(),
+                        u.shortName() == null || u.shortName().isBlank() ? u.name() : u.shortName(),
+                        type,
+                        u.threeT()))));
         long kartini = unitNamed("BBRSBG Kartini Temanggung");
         long alyatama = unitNamed("PSAA Alyatama Jambi");
-        long operatorUnit = unitNamed("Dinas Sosial Kabupaten Temanggung");
+        OrgUnit operatorUnit = organizations.tree().stream()
+                .filter(u -> u.name().equals("Dinas Sosial Kabupaten Temanggung"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("demo unit missing: Dinas Sosial Kabupaten Temanggung"));
         UserView operator = users.findByUsername("operator.temanggung").orElseThrow();
         UserView verifier = users.findByUsername("verifikator.jateng").orElseThrow();
         UserView evaluator = users.findByUsername("evaluator").orElseThrow();
@@ -310,10 +281,19 @@ class InnovationDemoSeed implements DemoSeed {
         jdbc.sql("update innovation.period set objection_opens_at = ?, assessment_closed = true where id = ?")
                 .params(Timestamp.from(Instant.parse("2018-05-02T01:00:00Z")), p2018.id())
                 .update();
-        seed2018(p2018, agencyIds, agencyTypes, agencyThreeT, kartini, alyatama);
+        new InnovationDemo2018(jdbc, template).seed(p2018, List.copyOf(agencies), kartini, alyatama);
 
         Period current = periods.create(currentPeriod(today));
-        seedCurrent(current, today, operator, verifier, evaluator, operatorUnit, agencyIds, agencyTypes);
+        new InnovationDemoCurrent(jdbc, template)
+                .seed(
+                        current,
+                        today,
+                        clock.instant(),
+                        operator,
+                        verifier,
+                        evaluator,
+                        new DemoAgency(operatorUnit.id(), "Dinas Sosial Temanggung", ParticipantType.REGENCY, false),
+                        List.copyOf(agencies));
     }
 
     private PeriodForm currentPeriod(LocalDate today) {
@@ -337,447 +317,6 @@ class InnovationDemoSeed implements DemoSeed {
                 d.aspects(),
                 d.quotaFloors(),
                 null);
-    }
-
-    // ------------------------------------------------------------------------------------------------------ 2018
-
-    /** The final state of the i-th of the 2,824 proposals of 2018, the first two being the story's. */
-    static ProposalState outcome2018(int i) {
-        if (i == 0) {
-            return ProposalState.WINNER;
-        }
-        if (i == 1) {
-            return ProposalState.NOT_WINNER;
-        }
-        int k = i - 2; // 2,822 generated
-        if (k < 5) {
-            return ProposalState.OUTSTANDING;
-        }
-        if (k < 6) {
-            return ProposalState.TOP_REPLICATION;
-        }
-        if (k < TOP_FINAL - 1) {
-            return ProposalState.WINNER; // 33 here plus the workshop: 34 winners, 5 outstanding, 1 replication = 40
-        }
-        if (k < TOP_FIRST - 2) {
-            return ProposalState.NOT_WINNER; // 58 here plus Pesona Surga = 59
-        }
-        if (k < PASSED - 2) {
-            return ProposalState.NOT_SELECTED;
-        }
-        if (k < SUBMITTED - 2) {
-            return ProposalState.ADMIN_FAILED;
-        }
-        int rest = k - (SUBMITTED - 2);
-        if (rest < 612) {
-            return ProposalState.DRAFT;
-        }
-        if (rest < 612 + 412) {
-            return ProposalState.WITH_AGENCY;
-        }
-        return ProposalState.RETURNED;
-    }
-
-    /** The states a proposal passed through to reach {@code target}, starting with the draft. */
-    static List<ProposalState> path(ProposalState target) {
-        List<ProposalState> full = List.of(
-                ProposalState.DRAFT,
-                ProposalState.WITH_AGENCY,
-                ProposalState.SUBMITTED,
-                ProposalState.ADMIN_PASSED,
-                ProposalState.ASSIGNED,
-                ProposalState.SCORED,
-                ProposalState.SHORTLISTED,
-                ProposalState.TOP99,
-                ProposalState.PRESENTED,
-                ProposalState.FIELD_VERIFIED,
-                ProposalState.WINNER);
-        List<ProposalState> out = new ArrayList<>();
-        switch (target) {
-            case RETURNED ->
-                out.addAll(List.of(ProposalState.DRAFT, ProposalState.WITH_AGENCY, ProposalState.RETURNED));
-            case ADMIN_FAILED ->
-                out.addAll(List.of(
-                        ProposalState.DRAFT,
-                        ProposalState.WITH_AGENCY,
-                        ProposalState.SUBMITTED,
-                        ProposalState.ADMIN_FAILED));
-            case NOT_SELECTED -> {
-                out.addAll(full.subList(0, 6));
-                out.add(ProposalState.NOT_SELECTED);
-            }
-            case NOT_WINNER -> {
-                out.addAll(full.subList(0, 10));
-                out.add(ProposalState.NOT_WINNER);
-            }
-            case OUTSTANDING, TOP_REPLICATION -> {
-                out.addAll(full);
-                out.add(target);
-            }
-            default -> out.addAll(full.subList(0, full.indexOf(target) + 1));
-        }
-        return out;
-    }
-
-    private void seed2018(
-            Period period,
-            List<Long> agencyIds,
-            List<ParticipantType> agencyTypes,
-            List<Boolean> agencyThreeT,
-            long kartini,
-            long alyatama) {
-        Random random = new Random(2018);
-        List<Long> innovationIds = ids("innovation.innovation_id_seq", ENTERED);
-        List<Long> proposalIds = ids("innovation.proposal_id_seq", ENTERED);
-        List<Object[]> innovations = new ArrayList<>();
-        List<Object[]> proposals = new ArrayList<>();
-        List<Object[]> transitions = new ArrayList<>();
-        List<String> categories =
-                period.categories().stream().map(Period.Category::code).toList();
-        Timestamp base = Timestamp.from(Instant.parse("2018-02-01T02:00:00Z"));
-        for (int i = 0; i < ENTERED; i++) {
-            ProposalState state = outcome2018(i);
-            long unit;
-            String title;
-            ParticipantType type;
-            boolean threeT;
-            String problem;
-            String results;
-            ProposalGroup group =
-                    state == ProposalState.TOP_REPLICATION ? ProposalGroup.REPLICATION : ProposalGroup.GENERAL;
-            if (i == 0) {
-                unit = kartini;
-                title = WORKSHOP;
-                type = ParticipantType.MINISTRY;
-                threeT = false;
-                problem = "Penyandang disabilitas netra lulusan balai sulit mendapat pekerjaan dan kembali bergantung"
-                        + " pada keluarga.";
-                results = "Dua belas sheltered workshop di Jawa Tengah, DI Yogyakarta dan Jawa Timur mempekerjakan"
-                        + " penyandang disabilitas di tengah masyarakat.";
-            } else if (i == 1) {
-                unit = alyatama;
-                title = PESONA_SURGA;
-                type = ParticipantType.MINISTRY;
-                threeT = false;
-                problem = "Anak terlantar tinggal lama di panti tanpa pengasuhan keluarga.";
-                results = "Anak-anak kembali diasuh keluarga atau keluarga pengganti di sebelas kabupaten/kota di"
-                        + " Jambi.";
-            } else {
-                int a = random.nextInt(agencyIds.size());
-                unit = agencyIds.get(a);
-                type = agencyTypes.get(a);
-                threeT = agencyThreeT.get(a);
-                title = KINDS[random.nextInt(KINDS.length)] + " " + SUBJECTS[random.nextInt(SUBJECTS.length)] + " "
-                        + SUFFIXES[random.nextInt(SUFFIXES.length)] + " " + (i + 1);
-                problem = "Warga harus datang berkali-kali ke kantor untuk layanan yang sama.";
-                results = "Waktu layanan turun dan kepuasan warga naik menurut survei tahunan.";
-            }
-            LocalDate started = LocalDate.of(2013 + random.nextInt(4), 1 + random.nextInt(12), 1);
-            if (state == ProposalState.ADMIN_FAILED && random.nextInt(3) == 0) {
-                started = LocalDate.of(2017, 9, 1);
-            }
-            innovations.add(new Object[] {
-                innovationIds.get(i),
-                unit,
-                title,
-                Date.valueOf(started),
-                problem,
-                "",
-                "",
-                results,
-                "SDG1,SDG10",
-                "",
-                type.name(),
-                threeT
-            });
-            BigDecimal assessment = null;
-            BigDecimal presentation = null;
-            BigDecimal field = null;
-            BigDecimal decision = null;
-            int rankBand = i < 2 ? (i == 0 ? 30 : 70) : i - 2;
-            if (Panel.RANKED.contains(state)) {
-                double score = ProposalState.TOP99_OR_LATER.contains(state)
-                        ? 97.5 - rankBand * 0.1
-                        : 85.5 - (rankBand - TOP_FIRST) * 0.015;
-                assessment = BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
-            }
-            if (ProposalState.TOP99_OR_LATER.contains(state)) {
-                presentation = BigDecimal.valueOf(80 + random.nextInt(20));
-                field = BigDecimal.valueOf(75 + random.nextInt(25));
-                double d = ProposalState.WINNERS.contains(state) ? 95 - rankBand * 0.1 : 85 - rankBand * 0.05;
-                decision = BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP);
-            }
-            String reasons = state == ProposalState.ADMIN_FAILED
-                    ? (started.getYear() == 2017
-                            ? "UNDER_ONE_YEAR"
-                            : (random.nextBoolean() ? "INCOMPLETE" : "PERFUNCTORY"))
-                    : "";
-            proposals.add(new Object[] {
-                proposalIds.get(i),
-                period.id(),
-                innovationIds.get(i),
-                unit,
-                group.name(),
-                categories.get(random.nextInt(categories.size())),
-                state.name(),
-                reasons,
-                assessment,
-                assessment,
-                presentation,
-                field,
-                decision
-            });
-            List<ProposalState> steps = path(state);
-            for (int s = 0; s < steps.size(); s++) {
-                ProposalState step = steps.get(s);
-                transitions.add(new Object[] {
-                    proposalIds.get(i),
-                    s == 0 ? null : steps.get(s - 1).name(),
-                    step.name(),
-                    actorName(step),
-                    actorRole(step),
-                    step == ProposalState.ADMIN_FAILED ? reasons : null,
-                    new Timestamp(base.getTime() + s * 86_400_000L * 10 + i * 1000L)
-                });
-            }
-        }
-        template.batchUpdate("""
-                insert into innovation.innovation (id, unit_id, title, started_on, problem, baseline, approach,
-                    results, sdg_tags, priority_tags, participant_type, three_t)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, innovations);
-        template.batchUpdate("""
-                insert into innovation.proposal (id, period_id, innovation_id, unit_id, grp, category_code, state,
-                    fail_reasons, assessment_score, normalised_score, presentation_score, field_score, decision_score)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, proposals);
-        template.batchUpdate("""
-                insert into innovation.proposal_transition (proposal_id, from_state, to_state, actor_name,
-                    actor_role, reason, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?)
-                """, transitions);
-        template.batchUpdate(
-                "insert into innovation.announcement (period_id, kind, number, issued_on, issued_by) values (?, ?, ?, "
-                        + "?, ?)",
-                List.of(
-                        new Object[] {
-                            period.id(), "SCREENING", "DEMO/ADM/2018", Date.valueOf("2018-04-10"), "sekretariat"
-                        },
-                        new Object[] {period.id(), "TOP99", "DEMO/KEP/99/2018", Date.valueOf("2018-05-15"), "panelis"},
-                        new Object[] {period.id(), "WINNERS", "DEMO/KEP/40/2018", Date.valueOf("2018-06-08"), "panelis"
-                        }));
-    }
-
-    private static String actorName(ProposalState step) {
-        return switch (step) {
-            case DRAFT, WITH_AGENCY, WITHDRAWN -> "operator";
-            case RETURNED, SUBMITTED -> "verifikator";
-            case ADMIN_PASSED, ADMIN_FAILED, ASSIGNED -> "sekretariat";
-            case SCORED -> "evaluator";
-            default -> "panelis";
-        };
-    }
-
-    private static String actorRole(ProposalState step) {
-        return switch (step) {
-            case DRAFT, WITH_AGENCY, WITHDRAWN -> Role.UNIT_OPERATOR.name();
-            case RETURNED, SUBMITTED -> Role.AGENCY_VERIFIER.name();
-            case ADMIN_PASSED, ADMIN_FAILED, ASSIGNED -> Role.SECRETARIAT.name();
-            case SCORED -> Role.EVALUATOR.name();
-            default -> Role.PANELIST.name();
-        };
-    }
-
-    // ----------------------------------------------------------------------------------------------- current year
-
-    private void seedCurrent(
-            Period period,
-            LocalDate today,
-            UserView operator,
-            UserView verifier,
-            UserView evaluator,
-            long operatorUnit,
-            List<Long> agencyIds,
-            List<ParticipantType> agencyTypes) {
-        Instant now = clock.instant();
-        // the demo operator's draft, half answered
-        long draft = proposal(
-                period,
-                operatorUnit,
-                "Gerai Layanan Disabilitas Terpadu Temanggung",
-                ParticipantType.REGENCY,
-                today.minusYears(2),
-                ProposalState.DRAFT,
-                operator,
-                verifier,
-                now,
-                5);
-        // ready for the demo verifier: complete, with the agency
-        proposal(
-                period,
-                operatorUnit,
-                "Rumah Singgah Lansia Ngudi Waras",
-                ParticipantType.REGENCY,
-                today.minusYears(3),
-                ProposalState.WITH_AGENCY,
-                operator,
-                verifier,
-                now,
-                99);
-        // waiting for the secretariat's administrative selection; one has the title of a 2018 winner, one is young
-        proposal(
-                period,
-                agencyIds.get(0),
-                "Layanan Rujukan Pasien Daring Terpadu",
-                agencyTypes.get(0),
-                today.minusYears(2),
-                ProposalState.SUBMITTED,
-                null,
-                null,
-                now,
-                99);
-        long copy = proposal(
-                period,
-                agencyIds.get(8),
-                WORKSHOP,
-                agencyTypes.get(8),
-                today.minusYears(2),
-                ProposalState.SUBMITTED,
-                null,
-                null,
-                now,
-                99);
-        // the copy tells the 2018 workshop's story in the 2018 words: the near-duplicate to find in the screening
-        jdbc.sql("""
-                        update innovation.innovation c set problem = w.problem, results = w.results
-                        from innovation.proposal cp, innovation.innovation w
-                        where cp.id = ? and c.id = cp.innovation_id and w.title = ? and w.id <> c.id
-                        """).params(copy, WORKSHOP).update();
-        jdbc.sql("""
-                        update innovation.proposal_answer set answer = (select w.problem || ' ' || w.results
-                            from innovation.innovation w join innovation.proposal wp on wp.innovation_id = w.id
-                            where w.title = ? and wp.id <> ? order by wp.id limit 1)
-                        where proposal_id = ?
-                        """).params(WORKSHOP, copy, copy).update();
-        proposal(
-                period,
-                agencyIds.get(14),
-                "Aplikasi Antrean Puskesmas Tanpa Antre",
-                agencyTypes.get(14),
-                today.minusMonths(7),
-                ProposalState.SUBMITTED,
-                null,
-                null,
-                now,
-                99);
-        // assigned to the demo evaluator
-        for (int i = 0; i < 5; i++) {
-            int a = 1 + i * 3;
-            long id = proposal(
-                    period,
-                    agencyIds.get(a),
-                    KINDS[i] + " " + SUBJECTS[i * 4] + " " + SUFFIXES[i],
-                    agencyTypes.get(a),
-                    today.minusYears(2 + i % 3),
-                    ProposalState.ASSIGNED,
-                    null,
-                    null,
-                    now,
-                    99);
-            jdbc.sql("insert into innovation.evaluator_assignment (proposal_id, evaluator_id, evaluator_name, "
-                            + "assigned_by) values (?, ?, ?, 'sekretariat')")
-                    .params(id, evaluator.id(), evaluator.fullName())
-                    .update();
-        }
-        jdbc.sql("insert into innovation.period_evaluator (period_id, user_id, username, full_name, home_unit_id, cap)"
-                        + " values (?, ?, ?, ?, null, 225)")
-                .params(period.id(), evaluator.id(), evaluator.username(), evaluator.fullName())
-                .update();
-        jdbc.sql("insert into innovation.notification (recipient_id, proposal_id, message_key, title, created_at) "
-                        + "values (?, ?, 'innovation.notify.returned', ?, ?)")
-                .params(operator.id(), draft, "Gerai Layanan Disabilitas Terpadu Temanggung", Timestamp.from(now))
-                .update();
-    }
-
-    /** One proposal of the current period with {@code answered} answers (99: every one), at {@code state}. */
-    private long proposal(
-            Period period,
-            long unit,
-            String title,
-            ParticipantType type,
-            LocalDate started,
-            ProposalState state,
-            UserView operator,
-            UserView verifier,
-            Instant now,
-            int answered) {
-        long innovation = jdbc.sql("""
-                        insert into innovation.innovation (unit_id, title, started_on, problem, baseline, approach,
-                            results, sdg_tags, priority_tags, participant_type, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, 'SDG3,SDG10', 'Reformasi birokrasi', ?, ?)
-                        returning id
-                        """)
-                .params(
-                        unit,
-                        title,
-                        Date.valueOf(started),
-                        "Warga rentan sulit menjangkau layanan yang mereka butuhkan.",
-                        "Sebelum inovasi, rata-rata warga datang tiga kali untuk satu layanan.",
-                        "Petugas menjemput layanan ke desa dan mencatatnya dalam satu berkas.",
-                        "Kunjungan berulang turun dan layanan selesai dalam satu hari.",
-                        type.name(),
-                        operator == null ? null : operator.id())
-                .query(Long.class)
-                .single();
-        long id = jdbc.sql("""
-                        insert into innovation.proposal (period_id, innovation_id, unit_id, grp, category_code, state,
-                            created_by)
-                        values (?, ?, ?, 'GENERAL', 'SOCIAL_PROTECTION', ?, ?) returning id
-                        """)
-                .params(period.id(), innovation, unit, state.name(), operator == null ? null : operator.id())
-                .query(Long.class)
-                .single();
-        List<Period.Aspect> aspects = period.aspectsFor(ProposalGroup.GENERAL);
-        List<Object[]> answers = new ArrayList<>();
-        for (int i = 0; i < Math.min(answered, aspects.size()); i++) {
-            answers.add(new Object[] {
-                id,
-                aspects.get(i).code(),
-                "Jawaban unit untuk aspek ini: inovasi dijalankan bersama warga, diukur tiap bulan dan dilaporkan"
-                        + " kepada pimpinan daerah."
-            });
-        }
-        template.batchUpdate(
-                "insert into innovation.proposal_answer (proposal_id, aspect_code, answer) values (?, ?, ?)", answers);
-        List<ProposalState> steps = path(state);
-        for (int s = 0; s < steps.size(); s++) {
-            ProposalState step = steps.get(s);
-            boolean unitStep = actorRole(step).equals(Role.UNIT_OPERATOR.name());
-            boolean verifierStep = actorRole(step).equals(Role.AGENCY_VERIFIER.name());
-            UserView actor = unitStep ? operator : verifierStep ? verifier : null;
-            jdbc.sql("""
-                            insert into innovation.proposal_transition (proposal_id, from_state, to_state, actor_id,
-                                actor_name, actor_role, occurred_at)
-                            values (?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(
-                            id,
-                            s == 0 ? null : steps.get(s - 1).name(),
-                            step.name(),
-                            actor == null ? null : actor.id(),
-                            actor == null ? actorName(step) : actor.username(),
-                            actorRole(step),
-                            Timestamp.from(now.minusSeconds(3600L * (steps.size() - s))))
-                    .update();
-        }
-        return id;
-    }
-
-    private List<Long> ids(String sequence, int count) {
-        return jdbc.sql("select nextval('" + sequence + "') from generate_series(1, ?)")
-                .param(count)
-                .query(Long.class)
-                .list();
     }
 
     private java.util.Optional<OrgUnit> root(String name) {

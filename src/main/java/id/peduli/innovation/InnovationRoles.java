@@ -53,5 +53,8 @@ final class InnovationRoles {
     /** A new proposal for unit {@code #unitId}: its operators. */
     static final String OPERATOR_UNIT_EXPRESSION = "@access.coversOrNotFound(#unitId, 'org.notFound', 'UNIT_OPERATOR')";
 
+    /** Operators and verifiers, for the units their grants cover. */
+    static final String UNIT_EXPRESSION = "hasAnyRole('UNIT_OPERATOR', 'AGENCY_VERIFIER')";
+
     private InnovationRoles() {}
 }

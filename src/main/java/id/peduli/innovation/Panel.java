@@ -399,6 +399,8 @@ class Panel {
                     throw BusinessException.invalid("score", "innovation.score.outOfScale", 0, 100);
                 }
             }
+            // S7 needs a visit by a panelist and an evaluator (FieldVerifications); no score typed in replaces it
+            FieldVerifications.requireCompleteVisit(jdbc, proposalId);
             proposal.recordPresentation(panel, clock.instant());
             proposal.verifyInField(panel, clock.instant(), fieldNote);
         } catch (BusinessException e) {

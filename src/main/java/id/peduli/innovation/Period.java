@@ -37,9 +37,26 @@ public record Period(
     @Schema(name = "InnovationPeriodCategory")
     public record Category(String code, String name) {}
 
-    /** An aspect of the rubric, its weight, and the groups that answer it. */
+    /**
+     * An aspect of the rubric, its weight, the groups that answer it, its name (may be empty: the page then shows the
+     * translated label of its code) and the anchor descriptions of the scale, one per line.
+     */
     @Schema(name = "InnovationRubricAspect")
-    public record Aspect(String code, int weight, List<ProposalGroup> groups) {
+    public record Aspect(String code, int weight, List<ProposalGroup> groups, String name, String anchors) {
+
+        public Aspect {
+            name = name == null ? "" : name;
+            anchors = anchors == null ? "" : anchors;
+        }
+
+        public Aspect(String code, int weight, List<ProposalGroup> groups) {
+            this(code, weight, groups, "", "");
+        }
+
+        /** The anchor descriptions, one per line, without blank lines. */
+        public List<String> anchorLines() {
+            return anchors.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
 
         public boolean answeredBy(ProposalGroup group) {
             return groups.contains(group);

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.stream.Collectors;
 
 /**
- * A period as the set-up form and the API send it. Categories, rubric and quota floors are edited as lines: {@code
- * CODE | name}, {@code CODE | weight | GROUP,GROUP} and {@code DIMENSION | value | minimum}.
+ * A period as the set-up form and the API send it. Categories, rubric and quota floors travel as lines: {@code CODE |
+ * name}, {@code CODE | weight | GROUP,GROUP [| name [| anchor ; anchor …]]} and {@code DIMENSION | value | minimum}.
+ * The set-up page edits them as rows ({@link PeriodRows}) and sends these lines; the API takes them as they are.
  */
 public record PeriodForm(
         Integer year,
@@ -79,7 +80,14 @@ public record PeriodForm(
     }
 
     private static String line(Period.Aspect a) {
-        return a.code() + " | " + a.weight() + " | "
+        String line = a.code() + " | " + a.weight() + " | "
                 + a.groups().stream().map(Enum::name).collect(Collectors.joining(","));
+        if (!a.name().isEmpty() || !a.anchors().isEmpty()) {
+            line += " | " + a.name();
+        }
+        if (!a.anchors().isEmpty()) {
+            line += " | " + String.join(" ; ", a.anchorLines());
+        }
+        return line;
     }
 }

@@ -243,7 +243,7 @@ class Periods {
             throw BusinessException.invalid("categories", "innovation.period.categoriesRequired");
         }
         List<Aspect> aspects = new ArrayList<>();
-        for (String[] cells : lines(form.aspects(), 3, "aspects")) {
+        for (String[] cells : lines(form.aspects(), 3, 5, "aspects")) {
             requireCode(cells[0], "aspects");
             int weight = integer(cells[1], "aspects");
             if (weight < 0 || weight > 100) {
@@ -253,7 +253,19 @@ class Periods {
             for (String g : cells[2].split(",")) {
                 groups.add(parseEnum(ProposalGroup.class, g.trim(), "aspects"));
             }
-            aspects.add(new Aspect(cells[0], weight, List.copyOf(groups)));
+            String name = cells.length > 3 ? cells[3] : "";
+            String anchors = cells.length > 4 ? String.join("\n", cells[4].split("\\s*;\\s*")) : "";
+            if (name.length() > 200 || anchors.length() > 4000) {
+                throw BusinessException.invalid("aspects", "innovation.period.lineInvalid", cells[0]);
+            }
+            aspects.add(new Aspect(cells[0], weight, List.copyOf(groups), name, anchors.strip()));
+        }
+        int common = aspects.stream()
+                .filter(a -> a.groups().containsAll(PeriodDefaults.ALL))
+                .mapToInt(Aspect::weight)
+                .sum();
+        if (common != 100) {
+            throw BusinessException.invalid("aspects", "innovation.period.rubricWeights", common);
         }
         for (ProposalGroup group : ProposalGroup.values()) {
             int sum = aspects.stream()
@@ -272,7 +284,12 @@ class Periods {
                 throw BusinessException.invalid(
                         "quotaFloors", "innovation.period.lineInvalid", String.join(" | ", cells));
             }
-            quotas.add(new QuotaFloor(dimension, cells[1], minimum));
+            String value = quotaValue(dimension, cells[1], categories);
+            if (value == null) {
+                throw BusinessException.invalid(
+                        "quotaFloors", "innovation.period.lineInvalid", String.join(" | ", cells));
+            }
+            quotas.add(new QuotaFloor(dimension, value, minimum));
         }
         requireUnique(categories.stream().map(Category::code).toList(), "categories");
         requireUnique(aspects.stream().map(Aspect::code).toList(), "aspects");
@@ -280,7 +297,25 @@ class Periods {
         return new Parsed(categories, aspects, quotas);
     }
 
+    /** The value of a quota floor as stored, or null when it names nothing of its dimension. */
+    private static String quotaValue(QuotaDimension dimension, String text, List<Category> categories) {
+        String upper = text.strip().toUpperCase(Locale.ROOT);
+        return switch (dimension) {
+            case CATEGORY -> categories.stream().anyMatch(c -> c.code().equals(upper)) ? upper : null;
+            case GROUP ->
+                Arrays.stream(ProposalGroup.values()).anyMatch(g -> g.name().equals(upper)) ? upper : null;
+            case PARTICIPANT_TYPE ->
+                Arrays.stream(ParticipantType.values()).anyMatch(t -> t.name().equals(upper)) ? upper : null;
+            case THREE_T -> upper.equals("TRUE") || upper.equals("FALSE") ? upper.toLowerCase(Locale.ROOT) : null;
+        };
+    }
+
     private static List<String[]> lines(String text, int cells, String field) {
+        return lines(text, cells, cells, field);
+    }
+
+    /** Lines of {@code min} to {@code max} cells; the cells up to {@code min} must not be empty. */
+    private static List<String[]> lines(String text, int min, int max, String field) {
         List<String[]> out = new ArrayList<>();
         if (text == null) {
             return out;
@@ -290,8 +325,8 @@ class Periods {
                 continue;
             }
             String[] parts =
-                    Arrays.stream(line.split("\\|", cells)).map(String::trim).toArray(String[]::new);
-            if (parts.length != cells || Arrays.stream(parts).anyMatch(String::isEmpty)) {
+                    Arrays.stream(line.split("\\|", max)).map(String::trim).toArray(String[]::new);
+            if (parts.length < min || Arrays.stream(parts).limit(min).anyMatch(String::isEmpty)) {
                 throw BusinessException.invalid(field, "innovation.period.lineInvalid", line.trim());
             }
             out.add(parts);
@@ -362,14 +397,16 @@ class Periods {
         }
         i = 0;
         for (Aspect a : parsed.aspects()) {
-            jdbc.sql("insert into innovation.rubric_aspect (period_id, code, weight, groups, ordinal) values (?, ?, ?, "
-                            + "?, ?)")
+            jdbc.sql("insert into innovation.rubric_aspect (period_id, code, weight, groups, ordinal, name, anchors) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             id,
                             a.code(),
                             a.weight(),
                             String.join(",", a.groups().stream().map(Enum::name).toList()),
-                            i++)
+                            i++,
+                            a.name(),
+                            a.anchors())
                     .update();
         }
         for (QuotaFloor q : parsed.quotas()) {
@@ -386,14 +423,17 @@ class Periods {
                 .query((rs, n) -> new Category(rs.getString(1), rs.getString(2)))
                 .list();
         List<Aspect> aspects = jdbc.sql(
-                        "select code, weight, groups from innovation.rubric_aspect where period_id = ? order by ordinal")
+                        "select code, weight, groups, name, anchors from innovation.rubric_aspect where period_id = ? "
+                                + "order by ordinal")
                 .param(p.id())
                 .query((rs, n) -> new Aspect(
                         rs.getString(1),
                         rs.getInt(2),
                         Arrays.stream(rs.getString(3).split(","))
                                 .map(ProposalGroup::valueOf)
-                                .toList()))
+                                .toList(),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
         List<QuotaFloor> quotas = jdbc.sql("select dimension, value, minimum from innovation.quota_floor where "
                         + "period_id = ? order by dimension, value")

@@ -40,6 +40,7 @@ class ProposalPageController {
     private final Attachments attachments;
     private final Notifications notifications;
     private final Access access;
+    private final Presentations presentations;
 
     ProposalPageController(
             Proposals proposals,
@@ -48,7 +49,8 @@ class ProposalPageController {
             Panel panel,
             Attachments attachments,
             Notifications notifications,
-            Access access) {
+            Access access,
+            Presentations presentations) {
         this.proposals = proposals;
         this.periods = periods;
         this.evaluations = evaluations;
@@ -56,6 +58,7 @@ class ProposalPageController {
         this.attachments = attachments;
         this.notifications = notifications;
         this.access = access;
+        this.presentations = presentations;
     }
 
     @GetMapping("/innovation")
@@ -155,6 +158,7 @@ class ProposalPageController {
                                 .isPresent());
         model.addAttribute("attachments", attachments.list(p.innovationId()));
         model.addAttribute("reasons", FailReason.values());
+        model.addAttribute("stages", presentations.view(p));
         return "innovation/proposal";
     }
 

@@ -81,6 +81,40 @@ class NearDuplicateScreeningTests {
     }
 
     @Test
+    void theDemoProposalsOfTheCurrentYearAreNotNearDuplicatesExceptTheOneDeliberateCopy() throws Exception {
+        long current = InnovationTestSupport.currentPeriod(jdbc);
+        List<Long> seeded = jdbc.sql("""
+                        select p.id from innovation.proposal p join innovation.innovation i on i.id = p.innovation_id
+                        where p.period_id = ? and p.state in ('SUBMITTED', 'ASSIGNED') and i.created_by is null
+                            and i.title not like 'Keluarga Asuh%' and i.title not like 'Rumah Kasih%'
+                        """).param(current).query(Long.class).list();
+        long copy = InnovationTestSupport.proposalTitled(
+                jdbc,
+                InnovationDemoSeed.WORKSHOP,
+                jdbc.sql("select year from innovation.period where id = ?")
+                        .param(current)
+                        .query(Integer.class)
+                        .single());
+        assertThat(seeded).hasSizeGreaterThanOrEqualTo(8).contains(copy);
+        for (long id : seeded) {
+            String advice = mvc.perform(
+                            bearer(get("/api/v1/innovation/proposals/" + id + "/advice"), context, "sekretariat"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            List<String> similar = JsonPath.read(advice, "$.similar[*].title");
+            if (id == copy) {
+                assertThat(similar).containsExactly(InnovationDemoSeed.WORKSHOP);
+            } else {
+                assertThat(similar).as("similar to demo proposal %d", id).isEmpty();
+                List<String> suggested = JsonPath.read(advice, "$.suggested");
+                assertThat(suggested).doesNotContain("DUPLICATE", "PERFUNCTORY", "INCOMPLETE");
+            }
+        }
+    }
+
+    @Test
     void aCopiedTextUnderAnotherTitleIsFoundAndASubmissionRefreshesTheIndex() throws Exception {
         String copied = "Anak terlantar tinggal lama di panti tanpa pengasuhan keluarga. Anak-anak kembali diasuh"
                 + " keluarga atau keluarga pengganti di sebelas kabupaten/kota di Jambi.";
