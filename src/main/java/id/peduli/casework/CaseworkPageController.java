@@ -553,6 +553,7 @@ class CaseworkPageController {
         model.addAttribute("decidable", decidable);
         model.addAttribute("units", organizations.visibleTo(CaseworkRoles.WRITE));
         model.addAttribute("allUnits", organizations.tree());
+        model.addAttribute("programmes", programmes.all());
         model.addAttribute("errors", errors);
         return "casework/referrals";
     }
@@ -577,7 +578,8 @@ class CaseworkPageController {
                     parseLong(form.get("toUnitId")),
                     form.get("outsideService"),
                     form.get("reason"),
-                    parseDate(form.get("referredOn"))));
+                    parseDate(form.get("referredOn")),
+                    form.get("programmeCode")));
             Flash.success(redirect, ui.t("casework.referral.saved"));
             return "redirect:/casework/referrals";
         } catch (BusinessException e) {
