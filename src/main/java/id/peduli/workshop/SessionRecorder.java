@@ -9,19 +9,27 @@ import id.peduli.shared.BusinessException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records session entries sent from mentors' phones, each in its own transaction, and answers for each. An entry whose
+ * Records session entries sent from mentors' phones and answers for each. A batch is one transaction in which every
+ * entry has its own savepoint: a refused entry is rolled back to its savepoint and leaves nothing, the others are
+ * committed together at the end (should that commit fail, the request fails, the phone keeps every entry and sends them
+ * again, and their ids make that safe). What the checks read (the site, the caller's scope, frozen months, the
+ * catalogue, the participants, the ids already recorded) is read once per batch. An entry whose
  * id was recorded before is a DUPLICATE and changes nothing; an entry that breaks a rule is REFUSED with the reason and
  * leaves nothing behind; the others are STORED. Rules, checked in this order before anything is written: the caller
  * records for the entry's site (a SITE_MENTOR only for their own site), the date is not in the future, the month is
@@ -77,20 +85,29 @@ class SessionRecorder {
             throw BusinessException.invalid("entries", "workshop.batchTooLarge", MAX_ENTRIES);
         }
         Long userId = access.currentUser().map(PeduliPrincipal::userId).orElse(null);
-        List<EntryResult> results = new ArrayList<>(entries.size());
-        for (SessionEntry entry : entries) {
-            results.add(one(entry, userId, locale));
-        }
-        return results;
+        return transaction.execute(status -> {
+            Batch batch = new Batch(entries);
+            List<EntryResult> results = new ArrayList<>(entries.size());
+            for (SessionEntry entry : entries) {
+                results.add(one(entry, userId, locale, batch, status));
+            }
+            return results;
+        });
     }
 
-    private EntryResult one(SessionEntry entry, Long userId, Locale locale) {
+    private EntryResult one(SessionEntry entry, Long userId, Locale locale, Batch batch, TransactionStatus status) {
         if (entry == null || entry.entryId() == null) {
             return refused(entry == null ? null : entry, "workshop.entry.noId", locale);
         }
+        Object savepoint = status.createSavepoint();
         try {
-            return transaction.execute(status -> store(entry, userId));
+            EntryResult result = store(entry, userId, batch);
+            status.releaseSavepoint(savepoint);
+            return result;
         } catch (BusinessException e) {
+            status.rollbackToSavepoint(savepoint);
+            status.releaseSavepoint(savepoint);
+            batch.forgetSessions();
             return new EntryResult(
                     entry.entryId(),
                     EntryResult.Status.REFUSED,
@@ -109,19 +126,72 @@ class SessionRecorder {
                 messages.getMessage(key, null, key, locale));
     }
 
-    private EntryResult store(SessionEntry entry, Long userId) {
-        Long earlier = jdbc.sql("select session_id from workshop.offline_entry where entry_id = ?")
-                .param(entry.entryId())
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+    /** What the checks of one batch read, read once: most batches come from one phone, for one site and a few days. */
+    private final class Batch {
+
+        final Map<UUID, Long> recorded = new HashMap<>();
+        final Map<Long, Optional<SiteView>> sitesById = new HashMap<>();
+        final Map<Long, Boolean> covered = new HashMap<>();
+        final Map<String, Boolean> frozen = new HashMap<>();
+        final Map<Long, Map<Long, ProductView>> catalogues = new HashMap<>();
+        final Map<Long, Optional<Participant>> people = new HashMap<>();
+        final Map<String, Long> sessions = new HashMap<>();
+
+        Batch(List<SessionEntry> entries) {
+            List<UUID> ids = entries.stream()
+                    .filter(e -> e != null && e.entryId() != null)
+                    .map(SessionEntry::entryId)
+                    .distinct()
+                    .toList();
+            if (!ids.isEmpty()) {
+                jdbc.sql("select entry_id, session_id from workshop.offline_entry where entry_id in (:ids)")
+                        .param("ids", ids)
+                        .query(rs -> {
+                            recorded.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                        });
+            }
+        }
+
+        boolean covers(long siteId) {
+            return covered.computeIfAbsent(siteId, id -> access.covers(id, WorkshopRoles.RECORD));
+        }
+
+        Optional<SiteView> site(long siteId) {
+            return sitesById.computeIfAbsent(siteId, sites::find);
+        }
+
+        boolean frozen(long siteId, LocalDate day) {
+            return frozen.computeIfAbsent(
+                    siteId + "/" + day.withDayOfMonth(1), k -> payouts.frozen(siteId, day.withDayOfMonth(1)));
+        }
+
+        Map<Long, ProductView> catalogue(long centreId) {
+            return catalogues.computeIfAbsent(
+                    centreId,
+                    id -> products.ofCentre(id).stream()
+                            .filter(ProductView::active)
+                            .collect(Collectors.toMap(ProductView::id, Function.identity())));
+        }
+
+        Optional<Participant> participant(long enrolmentId) {
+            return people.computeIfAbsent(enrolmentId, participants::find);
+        }
+
+        /** A refused entry's savepoint may have taken a new session with it: look sessions up again. */
+        void forgetSessions() {
+            sessions.clear();
+        }
+    }
+
+    private EntryResult store(SessionEntry entry, Long userId, Batch batch) {
+        Long earlier = batch.recorded.get(entry.entryId());
         if (earlier != null) {
             return new EntryResult(entry.entryId(), EntryResult.Status.DUPLICATE, earlier, null, null);
         }
-        if (entry.siteId() == null || !access.covers(entry.siteId(), WorkshopRoles.RECORD)) {
+        if (entry.siteId() == null || !batch.covers(entry.siteId())) {
             throw BusinessException.invalid("siteId", "workshop.entry.otherSite");
         }
-        SiteView site = sites.find(entry.siteId())
+        SiteView site = batch.site(entry.siteId())
                 .orElseThrow(() -> BusinessException.invalid("siteId", "workshop.entry.otherSite"));
         LocalDate day = entry.date();
         if (day == null) {
@@ -130,28 +200,33 @@ class SessionRecorder {
         if (day.isAfter(LocalDate.now(clock))) {
             throw BusinessException.invalid("date", "workshop.entry.futureDate");
         }
-        if (payouts.frozen(site.id(), day.withDayOfMonth(1))) {
+        if (batch.frozen(site.id(), day)) {
             throw BusinessException.conflict("date", "workshop.entry.periodFrozen");
         }
-        if (entry.participantId() == null || !participants.activeAt(entry.participantId(), site.id(), day)) {
+        Participant participant = entry.participantId() == null
+                ? null
+                : batch.participant(entry.participantId()).orElse(null);
+        if (participant == null || participant.siteId() != site.id() || !participant.activeOn(day)) {
             throw BusinessException.conflict("participantId", "workshop.entry.participantLeft");
         }
         boolean present = entry.present() == null || entry.present();
         if (!present && !entry.lines().isEmpty()) {
             throw BusinessException.invalid("lines", "workshop.entry.absentWithWork");
         }
-        Map<Long, ProductView> catalogue = products.ofCentre(site.centreId()).stream()
-                .filter(ProductView::active)
-                .collect(Collectors.toMap(ProductView::id, Function.identity()));
+        Map<Long, ProductView> catalogue = batch.catalogue(site.centreId());
         for (SessionEntry.Line line : entry.lines()) {
             check(line, catalogue);
         }
-        Participant participant = participants.find(entry.participantId()).orElseThrow();
-        long sessionId =
-                jdbc.sql("""
-                        insert into workshop.session (site_id, held_on, created_by) values (?, ?, ?)
-                        on conflict (site_id, held_on) do update set site_id = excluded.site_id returning id
-                        """).params(site.id(), day, userId).query(Long.class).single();
+        Long sessionId = batch.sessions.get(site.id() + "/" + day);
+        if (sessionId == null) {
+            sessionId = jdbc.sql("""
+                            insert into workshop.session (site_id, held_on, created_by) values (?, ?, ?)
+                            on conflict (site_id, held_on) do update set site_id = excluded.site_id returning id
+                            """)
+                    .params(site.id(), day, userId)
+                    .query(Long.class)
+                    .single();
+        }
         int claimed = jdbc.sql("""
                         insert into workshop.offline_entry (entry_id, site_id, session_id, enrolment_id, received_by)
                         values (?, ?, ?, ?, ?) on conflict (entry_id) do nothing
@@ -205,6 +280,8 @@ class SessionRecorder {
                 .unit(site.id())
                 .change("entry", null, entry.entryId())
                 .change("lines", null, entry.lines().size()));
+        batch.sessions.put(site.id() + "/" + day, sessionId);
+        batch.recorded.put(entry.entryId(), sessionId);
         return new EntryResult(entry.entryId(), EntryResult.Status.STORED, sessionId, null, null);
     }
 
