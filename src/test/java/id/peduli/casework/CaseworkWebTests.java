@@ -330,38 +330,16 @@ class CaseworkWebTests {
                 + "Merawat diri | Self-care\n"
                 + "# VOCATIONAL | Vokasional | Vocational\n"
                 + "Mengikuti langkah kerja | Following the steps\n";
-        mvc.perform(post("/casework/templates")
-                        .with(csrf())
-                        .with(as(context, KARTINI_MANAGER))
-                        .param("code", "UJI_TEMPLAT")
-                        .param("name", "Templat uji")
-                        .param("nameEn", "Test template")
-                        .param("scaleMin", "1")
-                        .param("scaleMax", "5")
-                        .param("outline", outline))
-                .andExpect(status().is3xxRedirection());
+        publish(outline).andExpect(status().is3xxRedirection());
         mvc.perform(get("/casework/templates").param("code", "UJI_TEMPLAT").with(as(context, KARTINI_MANAGER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Templat uji")))
                 .andExpect(content().string(Matchers.containsString("# VOCATIONAL | Vokasional | Vocational")));
-        mvc.perform(post("/casework/templates")
-                        .with(csrf())
-                        .with(as(context, KARTINI_MANAGER))
-                        .param("code", "UJI_TEMPLAT")
-                        .param("name", "Templat uji")
-                        .param("nameEn", "Test template")
-                        .param("outline", outline + "# SOCIAL | Sosial\n"))
+        publish(outline + "# SOCIAL | Sosial\n")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(
                         content().string(Matchers.containsString("Setiap ranah perlu kode, nama dan paling sedikit")));
-        mvc.perform(post("/casework/templates")
-                        .with(csrf())
-                        .with(as(context, KARTINI_MANAGER))
-                        .param("code", "UJI_TEMPLAT")
-                        .param("name", "Templat uji")
-                        .param("nameEn", "Test template")
-                        .param("outline", outline + "Bekerja sama | Working together\n"))
-                .andExpect(status().is3xxRedirection());
+        publish(outline + "Bekerja sama | Working together\n").andExpect(status().is3xxRedirection());
         assertThat(assessments.latest("UJI_TEMPLAT").orElseThrow()).satisfies(t -> {
             assertThat(t.version()).isEqualTo(2);
             assertThat(t.domains().get(1).items()).hasSize(2);
@@ -371,6 +349,18 @@ class CaseworkWebTests {
                 .hasSize(2);
         mvc.perform(get("/casework/templates").with(as(context, TEMANGGUNG_MENTOR)))
                 .andExpect(status().isForbidden());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions publish(String outline) throws Exception {
+        return mvc.perform(post("/casework/templates")
+                .with(csrf())
+                .with(as(context, KARTINI_MANAGER))
+                .param("code", "UJI_TEMPLAT")
+                .param("name", "Templat uji")
+                .param("nameEn", "Test template")
+                .param("scaleMin", "1")
+                .param("scaleMax", "5")
+                .param("outline", outline));
     }
 
     @Test
