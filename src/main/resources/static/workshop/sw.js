@@ -1,9 +1,9 @@
 // Service worker of the workshop pages: keeps the session screen and what it needs so that a mentor can open and fill
 // it without a connection. Pages are fetched from the network first and from the cache when there is none; scripts,
-// styles and icons from the cache first. Entries themselves are kept by the page (localStorage), never here.
+// styles and icons from the cache first. Entries themselves are kept by the page (IndexedDB), never here.
 'use strict';
 
-const CACHE = 'peduli-workshop-v1';
+const CACHE = 'peduli-workshop-v2';
 const SHELL = [
   '/js/workshop-session.js',
   '/css/peduli.css',

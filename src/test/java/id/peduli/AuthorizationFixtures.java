@@ -619,6 +619,7 @@ final class AuthorizationFixtures {
         vars.put("activityId", String.valueOf(activity));
         vars.put("attachmentId", String.valueOf(attachmentId));
         vars.put("referralId", String.valueOf(referral));
+        vars.put("assessmentId", String.valueOf(a));
         casework.put(name, vars);
     }
 

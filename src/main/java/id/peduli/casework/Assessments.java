@@ -123,6 +123,17 @@ class Assessments {
                 .toList();
     }
 
+    /** Every version of every template, by name and newest version first (for the managers' page). */
+    List<AssessmentTemplate> allTemplates() {
+        return jdbc
+                .sql("select id from casework.assessment_template order by name, code, version desc")
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(id -> template(id).orElseThrow())
+                .toList();
+    }
+
     Optional<AssessmentTemplate> latest(String code) {
         return jdbc.sql("select id from casework.assessment_template where code = ? order by version desc limit 1")
                 .param(code)

@@ -51,6 +51,7 @@ class CaseworkApiController {
     private final Caseload caseload;
     private final AuditLog audit;
     private final id.peduli.access.Access access;
+    private final AssessmentGoals assessmentGoals;
 
     CaseworkApiController(
             Enrolments enrolments,
@@ -61,8 +62,10 @@ class CaseworkApiController {
             Referrals referrals,
             Caseload caseload,
             AuditLog audit,
-            id.peduli.access.Access access) {
+            id.peduli.access.Access access,
+            AssessmentGoals assessmentGoals) {
         this.access = access;
+        this.assessmentGoals = assessmentGoals;
         this.enrolments = enrolments;
         this.programmes = programmes;
         this.assessments = assessments;
@@ -236,6 +239,23 @@ class CaseworkApiController {
     AssessmentComparison compare(@PathVariable long id, @RequestParam("a") long a, @RequestParam("b") long b) {
         logView("Assessment", id);
         return assessments.compare(id, a, b);
+    }
+
+    @Schema(name = "CaseworkPlanFromAssessment")
+    record PlanFromAssessmentRequest(LocalDate reviewOn) {}
+
+    @PostMapping("/enrolments/{id}/assessments/{assessmentId}/plan")
+    @PreAuthorize(CaseworkRoles.WRITE_EXPRESSION + " and @caseworkScope.write(#id)")
+    @Operation(
+            summary = "A new plan with the goals the assessment suggests: one per domain below the top of the scale,"
+                    + " written in the caller's language (Accept-Language)")
+    ResponseEntity<PlanView> planFromAssessment(
+            @PathVariable long id,
+            @PathVariable long assessmentId,
+            @RequestBody(required = false) PlanFromAssessmentRequest request,
+            java.util.Locale locale) {
+        return ResponseEntity.status(201)
+                .body(assessmentGoals.plan(id, assessmentId, request == null ? null : request.reviewOn(), locale));
     }
 
     // -------------------------------------------------------------------------------------------------- plans

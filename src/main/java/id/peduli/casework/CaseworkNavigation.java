@@ -13,6 +13,7 @@ class CaseworkNavigation implements NavContributor {
     public List<NavItem> navItems() {
         return List.of(
                 new NavItem("main", "casework.caseload.title", "/casework/caseload", 300, Set.of(CaseworkRoles.READ)),
-                new NavItem("main", "casework.referrals", "/casework/referrals", 310, Set.of(CaseworkRoles.READ)));
+                new NavItem("main", "casework.referrals", "/casework/referrals", 310, Set.of(CaseworkRoles.READ)),
+                new NavItem("main", "casework.templates", "/casework/templates", 320, Set.of(CaseworkRoles.MANAGE)));
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -222,17 +223,13 @@ class CaseworkPageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
+        return onEnrolment(id, "", ui, model, response, redirect, () -> {
             if (to == null) {
                 throw BusinessException.invalid("to", "validation.required");
             }
             enrolments.transition(id, to, reason, on, version);
-            Flash.success(redirect, ui.t("casework.stage.changed", ui.t(to.labelKey())));
-            return "redirect:/casework/enrolments/" + id;
-        } catch (BusinessException e) {
-            response.setStatus(e.status());
-            return enrolmentPage(id, model, ui.errors(e), false);
-        }
+            return ui.t("casework.stage.changed", ui.t(to.labelKey()));
+        });
     }
 
     @PostMapping("/casework/enrolments/{id}/plans")
@@ -241,28 +238,15 @@ class CaseworkPageController {
             @PathVariable long id,
             @RequestParam(value = "title", required = false) String title,
             @RequestParam(value = "planReviewOn", required = false) LocalDate planReviewOn,
-            @RequestParam(value = "description", required = false) String description,
-            @RequestParam(value = "component", required = false) RehabComponent component,
-            @RequestParam(value = "baseline", required = false) String baseline,
-            @RequestParam(value = "target", required = false) String target,
-            @RequestParam(value = "independenceLevel", required = false) Integer level,
-            @RequestParam(value = "reviewOn", required = false) LocalDate reviewOn,
+            @ModelAttribute GoalCommand goal,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            plans.create(
-                    id,
-                    title,
-                    planReviewOn,
-                    new GoalCommand(description, component, baseline, target, level, reviewOn));
-            Flash.success(redirect, ui.t("casework.plan.saved"));
-            return "redirect:/casework/enrolments/" + id + "#plans";
-        } catch (BusinessException e) {
-            response.setStatus(e.status());
-            return enrolmentPage(id, model, ui.errors(e), false);
-        }
+        return onEnrolment(id, "#plans", ui, model, response, redirect, () -> {
+            plans.create(id, title, planReviewOn, goal);
+            return ui.t("casework.plan.saved");
+        });
     }
 
     @PostMapping("/casework/enrolments/{id}/plans/{planId}/goals")
@@ -270,24 +254,15 @@ class CaseworkPageController {
     String addGoal(
             @PathVariable long id,
             @PathVariable long planId,
-            @RequestParam(value = "description", required = false) String description,
-            @RequestParam(value = "component", required = false) RehabComponent component,
-            @RequestParam(value = "baseline", required = false) String baseline,
-            @RequestParam(value = "target", required = false) String target,
-            @RequestParam(value = "independenceLevel", required = false) Integer level,
-            @RequestParam(value = "reviewOn", required = false) LocalDate reviewOn,
+            @ModelAttribute GoalCommand goal,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            plans.addGoal(id, planId, new GoalCommand(description, component, baseline, target, level, reviewOn));
-            Flash.success(redirect, ui.t("casework.plan.saved"));
-            return "redirect:/casework/enrolments/" + id + "#plans";
-        } catch (BusinessException e) {
-            response.setStatus(e.status());
-            return enrolmentPage(id, model, ui.errors(e), false);
-        }
+        return onEnrolment(id, "#plans", ui, model, response, redirect, () -> {
+            plans.addGoal(id, planId, goal);
+            return ui.t("casework.plan.saved");
+        });
     }
 
     @PostMapping("/casework/enrolments/{id}/goals/{goalId}")
@@ -303,10 +278,27 @@ class CaseworkPageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
+        return onEnrolment(id, "#plans", ui, model, response, redirect, () -> {
             plans.reviewGoal(id, goalId, level, status, reviewOn, version);
-            Flash.success(redirect, ui.t("casework.plan.saved"));
-            return "redirect:/casework/enrolments/" + id + "#plans";
+            return ui.t("casework.plan.saved");
+        });
+    }
+
+    /**
+     * A change on the enrolment page: done, back to the page (at {@code anchor}) with the message the change answers;
+     * refused, the page again with the reason, nothing written.
+     */
+    private String onEnrolment(
+            long id,
+            String anchor,
+            Ui ui,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            java.util.function.Supplier<String> change) {
+        try {
+            Flash.success(redirect, change.get());
+            return "redirect:/casework/enrolments/" + id + anchor;
         } catch (BusinessException e) {
             response.setStatus(e.status());
             return enrolmentPage(id, model, ui.errors(e), false);
@@ -553,6 +545,7 @@ class CaseworkPageController {
         model.addAttribute("decidable", decidable);
         model.addAttribute("units", organizations.visibleTo(CaseworkRoles.WRITE));
         model.addAttribute("allUnits", organizations.tree());
+        model.addAttribute("programmes", programmes.all());
         model.addAttribute("errors", errors);
         return "casework/referrals";
     }
@@ -577,7 +570,8 @@ class CaseworkPageController {
                     parseLong(form.get("toUnitId")),
                     form.get("outsideService"),
                     form.get("reason"),
-                    parseDate(form.get("referredOn"))));
+                    parseDate(form.get("referredOn")),
+                    form.get("programmeCode")));
             Flash.success(redirect, ui.t("casework.referral.saved"));
             return "redirect:/casework/referrals";
         } catch (BusinessException e) {

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * A new referral of a registry person. INTERNAL: {@code fromUnitId} to {@code toUnitId}; OUTGOING: from {@code
- * fromUnitId} to {@code outsideService}; INCOMING: from {@code outsideService} to {@code toUnitId}.
+ * fromUnitId} to {@code outsideService}; INCOMING: from {@code outsideService} to {@code toUnitId}. With {@code
+ * programmeCode}, the person is referred into that programme at the receiving unit: accepting the referral enrols them.
  */
 public record ReferralCommand(
         long personId,
@@ -13,4 +14,18 @@ public record ReferralCommand(
         Long toUnitId,
         String outsideService,
         String reason,
-        LocalDate referredOn) {}
+        LocalDate referredOn,
+        String programmeCode) {
+
+    /** A referral that names no programme. */
+    public ReferralCommand(
+            long personId,
+            String direction,
+            Long fromUnitId,
+            Long toUnitId,
+            String outsideService,
+            String reason,
+            LocalDate referredOn) {
+        this(personId, direction, fromUnitId, toUnitId, outsideService, reason, referredOn, null);
+    }
+}

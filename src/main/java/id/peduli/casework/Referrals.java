@@ -26,11 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Referrals {
 
+    private static final String SELECT = """
+            select r.*, p.code as programme_code from casework.referral r
+            left join casework.programme p on p.id = r.programme_id
+            """;
+
     private final JdbcClient jdbc;
     private final Access access;
     private final Registry registry;
     private final Organizations organizations;
     private final Enrolments enrolments;
+    private final Programmes programmes;
     private final AuditLog audit;
 
     Referrals(
@@ -39,12 +45,14 @@ class Referrals {
             Registry registry,
             Organizations organizations,
             Enrolments enrolments,
+            Programmes programmes,
             AuditLog audit) {
         this.jdbc = jdbc;
         this.access = access;
         this.registry = registry;
         this.organizations = organizations;
         this.enrolments = enrolments;
+        this.programmes = programmes;
         this.audit = audit;
     }
 
@@ -105,6 +113,23 @@ class Referrals {
         } else if (command.reason().length() > 1000) {
             problems.add(new FieldProblem("reason", "casework.notes.tooLong", 1000));
         }
+        Long programmeId = null;
+        String code = Enrolment.blankToNull(command.programmeCode());
+        if (code != null) {
+            Optional<ProgrammeView> programme = programmes.byCode(code);
+            if (programme.isEmpty()) {
+                problems.add(new FieldProblem("programmeCode", "casework.programme.unknown"));
+            } else if ("OUTGOING".equals(direction)) {
+                problems.add(new FieldProblem("programmeCode", "casework.referral.programmeOutside"));
+            } else if (command.toUnitId() != null
+                    && organizations.exists(command.toUnitId())
+                    && !organizations.isWithin(
+                            command.toUnitId(), programme.get().unitId())) {
+                problems.add(new FieldProblem("toUnitId", "casework.enrol.unitOutsideProgramme"));
+            } else {
+                programmeId = programme.get().id();
+            }
+        }
         LocalDate on = command.referredOn() == null ? enrolments.today() : command.referredOn();
         if (on.isAfter(enrolments.today())) {
             problems.add(new FieldProblem("referredOn", "casework.date.future"));
@@ -114,8 +139,8 @@ class Referrals {
         }
         long id = jdbc.sql("""
                         insert into casework.referral (person_id, direction, from_unit_id, to_unit_id,
-                            outside_service, reason, referred_on)
-                        values (?, ?, ?, ?, ?, ?, ?) returning id
+                            outside_service, reason, referred_on, programme_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                         """)
                 .params(
                         command.personId(),
@@ -126,7 +151,8 @@ class Referrals {
                                 ? null
                                 : command.outsideService().strip(),
                         command.reason().strip(),
-                        on)
+                        on,
+                        programmeId)
                 .query(Long.class)
                 .single();
         audit.record(AuditRecord.of(CaseworkAuditActions.REFER, "Referral", id)
@@ -138,7 +164,10 @@ class Referrals {
 
     /**
      * Accepts or declines a pending referral: the receiving unit for internal and incoming ones, the sending unit (with
-     * the outside service's answer) for outgoing ones.
+     * the outside service's answer) for outgoing ones. Accepting a referral into a programme enrols the person at the
+     * receiving unit (referred on the day of the referral, taken in today, the referral as the reason), with the same
+     * rules as any enrolment: refused, and nothing written, when the registry does not confirm the programme's consent
+     * purpose or the person already takes part in the programme.
      */
     @Transactional
     ReferralView decide(long id, boolean accept, String note, long expectedVersion) {
@@ -153,9 +182,15 @@ class Referrals {
         if (note != null && note.length() > 1000) {
             throw BusinessException.invalid("note", "casework.notes.tooLong", 1000);
         }
+        if (referral.version() != expectedVersion) {
+            throw BusinessException.conflict(null, "error.staleVersion");
+        }
+        Long enrolmentId = accept && referral.programmeCode() != null && referral.toUnitId() != null
+                ? enrolFrom(referral, note)
+                : null;
         int updated = jdbc.sql("""
                         update casework.referral set status = ?, decided_on = ?, decided_by = ?, decision_note = ?,
-                            version = version + 1
+                            enrolment_id = ?, version = version + 1
                         where id = ? and version = ?
                         """)
                 .params(
@@ -163,6 +198,7 @@ class Referrals {
                         enrolments.today(),
                         Enrolments.actor().username(),
                         Enrolment.blankToNull(note),
+                        enrolmentId,
                         id,
                         expectedVersion)
                 .update();
@@ -176,10 +212,30 @@ class Referrals {
         return find(id).orElseThrow();
     }
 
+    /** The enrolment an accepted referral into a programme creates: referred, then taken in today. */
+    private long enrolFrom(ReferralView referral, String note) {
+        String because = "#" + referral.id() + ": " + referral.reason();
+        EnrolmentView referred = enrolments.refer(new EnrolCommand(
+                referral.personId(),
+                referral.programmeCode(),
+                referral.toUnitId(),
+                null,
+                referral.referredOn(),
+                clip(because)));
+        String accepted = Enrolment.blankToNull(note) == null ? because : because + " (" + note.strip() + ")";
+        return enrolments
+                .transition(referred.id(), Stage.INTAKE, clip(accepted), enrolments.today(), referred.version())
+                .id();
+    }
+
+    private static String clip(String text) {
+        return text.length() > Enrolment.REASON_MAX ? text.substring(0, Enrolment.REASON_MAX) : text;
+    }
+
     /** The referrals sent from or received by the units the caller may read, newest first (at most 200). */
     List<ReferralView> visible() {
         return jdbc
-                .sql("select * from casework.referral order by referred_on desc, id desc limit 2000")
+                .sql(SELECT + " order by r.referred_on desc, r.id desc limit 2000")
                 .query(Referrals::map)
                 .list()
                 .stream()
@@ -190,14 +246,14 @@ class Referrals {
     }
 
     List<ReferralView> ofPerson(long personId) {
-        return jdbc.sql("select * from casework.referral where person_id = ? order by referred_on desc, id desc")
+        return jdbc.sql(SELECT + " where r.person_id = ? order by r.referred_on desc, r.id desc")
                 .param(personId)
                 .query(Referrals::map)
                 .list();
     }
 
     Optional<ReferralView> find(long id) {
-        return jdbc.sql("select * from casework.referral where id = ?")
+        return jdbc.sql(SELECT + " where r.id = ?")
                 .param(id)
                 .query(Referrals::map)
                 .optional();
@@ -222,6 +278,8 @@ class Referrals {
                 rs.getObject("decided_on", LocalDate.class),
                 rs.getString("decided_by"),
                 rs.getString("decision_note"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("programme_code"),
+                nullableLong(rs, "enrolment_id"));
     }
 }

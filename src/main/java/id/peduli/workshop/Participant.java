@@ -19,6 +19,6 @@ public record Participant(
         boolean intellectualDisability) {
 
     boolean activeOn(LocalDate day) {
-        return !enrolledOn.isAfter(day) && (endedOn == null || !endedOn.isBefore(day));
+        return enrolledOn != null && !enrolledOn.isAfter(day) && (endedOn == null || !endedOn.isBefore(day));
     }
 }

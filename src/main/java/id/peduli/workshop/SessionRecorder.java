@@ -2,16 +2,17 @@ package id.peduli.workshop;
 
 import id.peduli.access.Access;
 import id.peduli.audit.AuditAction;
-import id.peduli.audit.AuditLog;
-import id.peduli.audit.AuditRecord;
 import id.peduli.platform.PeduliPrincipal;
 import id.peduli.shared.BusinessException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -21,13 +22,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records session entries sent from mentors' phones, each in its own transaction, and answers for each. An entry whose
- * id was recorded before is a DUPLICATE and changes nothing; an entry that breaks a rule is REFUSED with the reason and
- * leaves nothing behind; the others are STORED. Rules, checked in this order before anything is written: the caller
- * records for the entry's site (a SITE_MENTOR only for their own site), the date is not in the future, the month is
- * not frozen by an approved payout, the participant is enrolled at the site on that day, every line names an active
- * product of the site's centre or a task, with a positive quantity, rejects between 0 and the quantity and minutes
- * between 0 and 1,440.
+ * Records session entries sent from mentors' phones and answers for each. An entry whose id was recorded before is a
+ * DUPLICATE and changes nothing; an entry that breaks a rule is REFUSED with the reason and leaves nothing behind; the
+ * others are STORED. Rules, checked in this order before anything is written: the caller records for the entry's site
+ * (a SITE_MENTOR only for their own site), the date is not in the future, the month is not frozen by an approved
+ * payout, the participant is enrolled at the site on that day, every line names an active product of the site's
+ * centre or a task, with a positive quantity, rejects between 0 and the quantity and minutes between 0 and 1,440.
+ *
+ * <p>A batch is one transaction: every entry is checked first, reading what the checks need once per batch (the site,
+ * the caller's scope, frozen months, the catalogue, the participants, the ids already recorded); then the accepted
+ * entries are written together, a few statements per batch rather than per entry ({@link SessionWrites}). Should the
+ * commit fail, the request fails, the phone keeps every entry and sends them again, and their ids make that safe. An
+ * id sent twice in one batch gets the answer of its first copy (DUPLICATE when that one was stored).
  */
 @Service
 class SessionRecorder {
@@ -41,7 +47,7 @@ class SessionRecorder {
     private final Products products;
     private final Participants participants;
     private final Payouts payouts;
-    private final AuditLog audit;
+    private final SessionWrites writes;
     private final MessageSource messages;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -53,7 +59,7 @@ class SessionRecorder {
             Products products,
             Participants participants,
             Payouts payouts,
-            AuditLog audit,
+            SessionWrites writes,
             MessageSource messages,
             Clock clock,
             PlatformTransactionManager transactions) {
@@ -63,7 +69,7 @@ class SessionRecorder {
         this.products = products;
         this.participants = participants;
         this.payouts = payouts;
-        this.audit = audit;
+        this.writes = writes;
         this.messages = messages;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -77,51 +83,121 @@ class SessionRecorder {
             throw BusinessException.invalid("entries", "workshop.batchTooLarge", MAX_ENTRIES);
         }
         Long userId = access.currentUser().map(PeduliPrincipal::userId).orElse(null);
-        List<EntryResult> results = new ArrayList<>(entries.size());
-        for (SessionEntry entry : entries) {
-            results.add(one(entry, userId, locale));
-        }
-        return results;
+        return transaction.execute(status -> {
+            Batch batch = new Batch(entries);
+            EntryResult[] results = new EntryResult[entries.size()];
+            Map<UUID, Integer> first = new HashMap<>();
+            List<SessionWrites.Accepted> accepted = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                SessionEntry entry = entries.get(i);
+                if (entry == null || entry.entryId() == null) {
+                    results[i] = refused(entry, "workshop.entry.noId", null, locale);
+                    continue;
+                }
+                Long earlier = batch.recorded.get(entry.entryId());
+                if (earlier != null) {
+                    results[i] = new EntryResult(entry.entryId(), EntryResult.Status.DUPLICATE, earlier, null, null);
+                    continue;
+                }
+                if (first.putIfAbsent(entry.entryId(), i) != null) {
+                    continue; // answered below, as its first copy
+                }
+                try {
+                    accepted.add(check(entry, batch, i));
+                } catch (BusinessException e) {
+                    results[i] = refused(entry, e.messageKey(), e.args(), locale);
+                }
+            }
+            SessionWrites.Written written = writes.write(accepted, userId);
+            for (SessionWrites.Accepted a : accepted) {
+                UUID id = a.entry().entryId();
+                // not claimed: another request recorded the same id at the same moment
+                results[a.index()] = new EntryResult(
+                        id,
+                        written.claimed().contains(id) ? EntryResult.Status.STORED : EntryResult.Status.DUPLICATE,
+                        written.sessions().get(a.sessionKey()),
+                        null,
+                        null);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                if (results[i] == null) {
+                    EntryResult copy = results[first.get(entries.get(i).entryId())];
+                    results[i] = copy.status() == EntryResult.Status.STORED
+                            ? new EntryResult(
+                                    copy.entryId(), EntryResult.Status.DUPLICATE, copy.sessionId(), null, null)
+                            : copy;
+                }
+            }
+            return List.of(results);
+        });
     }
 
-    private EntryResult one(SessionEntry entry, Long userId, Locale locale) {
-        if (entry == null || entry.entryId() == null) {
-            return refused(entry == null ? null : entry, "workshop.entry.noId", locale);
-        }
-        try {
-            return transaction.execute(status -> store(entry, userId));
-        } catch (BusinessException e) {
-            return new EntryResult(
-                    entry.entryId(),
-                    EntryResult.Status.REFUSED,
-                    null,
-                    e.messageKey(),
-                    messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
-        }
-    }
-
-    private EntryResult refused(SessionEntry entry, String key, Locale locale) {
+    private EntryResult refused(SessionEntry entry, String key, Object[] args, Locale locale) {
         return new EntryResult(
                 entry == null ? null : entry.entryId(),
                 EntryResult.Status.REFUSED,
                 null,
                 key,
-                messages.getMessage(key, null, key, locale));
+                messages.getMessage(key, args, key, locale));
     }
 
-    private EntryResult store(SessionEntry entry, Long userId) {
-        Long earlier = jdbc.sql("select session_id from workshop.offline_entry where entry_id = ?")
-                .param(entry.entryId())
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-        if (earlier != null) {
-            return new EntryResult(entry.entryId(), EntryResult.Status.DUPLICATE, earlier, null, null);
+    /** What the checks of one batch read, read once: most batches come from one phone, for one site and a few days. */
+    private final class Batch {
+
+        final Map<UUID, Long> recorded = new HashMap<>();
+        final Map<Long, Optional<SiteView>> sitesById = new HashMap<>();
+        final Map<Long, Boolean> covered = new HashMap<>();
+        final Map<String, Boolean> frozen = new HashMap<>();
+        final Map<Long, Map<Long, ProductView>> catalogues = new HashMap<>();
+        final Map<Long, Optional<Participant>> people = new HashMap<>();
+
+        Batch(List<SessionEntry> entries) {
+            List<UUID> ids = entries.stream()
+                    .filter(e -> e != null && e.entryId() != null)
+                    .map(SessionEntry::entryId)
+                    .distinct()
+                    .toList();
+            if (!ids.isEmpty()) {
+                jdbc.sql("select entry_id, session_id from workshop.offline_entry where entry_id in (:ids)")
+                        .param("ids", ids)
+                        .query(rs -> {
+                            recorded.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                        });
+            }
         }
-        if (entry.siteId() == null || !access.covers(entry.siteId(), WorkshopRoles.RECORD)) {
+
+        boolean covers(long siteId) {
+            return covered.computeIfAbsent(siteId, id -> access.covers(id, WorkshopRoles.RECORD));
+        }
+
+        Optional<SiteView> site(long siteId) {
+            return sitesById.computeIfAbsent(siteId, sites::find);
+        }
+
+        boolean frozen(long siteId, LocalDate day) {
+            return frozen.computeIfAbsent(
+                    siteId + "/" + day.withDayOfMonth(1), k -> payouts.frozen(siteId, day.withDayOfMonth(1)));
+        }
+
+        Map<Long, ProductView> catalogue(long centreId) {
+            return catalogues.computeIfAbsent(
+                    centreId,
+                    id -> products.ofCentre(id).stream()
+                            .filter(ProductView::active)
+                            .collect(Collectors.toMap(ProductView::id, Function.identity())));
+        }
+
+        Optional<Participant> participant(long enrolmentId) {
+            return people.computeIfAbsent(enrolmentId, participants::find);
+        }
+    }
+
+    /** The entry as it will be written, or the first rule it breaks. Reads, never writes. */
+    private SessionWrites.Accepted check(SessionEntry entry, Batch batch, int index) {
+        if (entry.siteId() == null || !batch.covers(entry.siteId())) {
             throw BusinessException.invalid("siteId", "workshop.entry.otherSite");
         }
-        SiteView site = sites.find(entry.siteId())
+        SiteView site = batch.site(entry.siteId())
                 .orElseThrow(() -> BusinessException.invalid("siteId", "workshop.entry.otherSite"));
         LocalDate day = entry.date();
         if (day == null) {
@@ -130,82 +206,24 @@ class SessionRecorder {
         if (day.isAfter(LocalDate.now(clock))) {
             throw BusinessException.invalid("date", "workshop.entry.futureDate");
         }
-        if (payouts.frozen(site.id(), day.withDayOfMonth(1))) {
+        if (batch.frozen(site.id(), day)) {
             throw BusinessException.conflict("date", "workshop.entry.periodFrozen");
         }
-        if (entry.participantId() == null || !participants.activeAt(entry.participantId(), site.id(), day)) {
+        Participant participant = entry.participantId() == null
+                ? null
+                : batch.participant(entry.participantId()).orElse(null);
+        if (participant == null || participant.siteId() != site.id() || !participant.activeOn(day)) {
             throw BusinessException.conflict("participantId", "workshop.entry.participantLeft");
         }
         boolean present = entry.present() == null || entry.present();
         if (!present && !entry.lines().isEmpty()) {
             throw BusinessException.invalid("lines", "workshop.entry.absentWithWork");
         }
-        Map<Long, ProductView> catalogue = products.ofCentre(site.centreId()).stream()
-                .filter(ProductView::active)
-                .collect(Collectors.toMap(ProductView::id, Function.identity()));
+        Map<Long, ProductView> catalogue = batch.catalogue(site.centreId());
         for (SessionEntry.Line line : entry.lines()) {
             check(line, catalogue);
         }
-        Participant participant = participants.find(entry.participantId()).orElseThrow();
-        long sessionId =
-                jdbc.sql("""
-                        insert into workshop.session (site_id, held_on, created_by) values (?, ?, ?)
-                        on conflict (site_id, held_on) do update set site_id = excluded.site_id returning id
-                        """).params(site.id(), day, userId).query(Long.class).single();
-        int claimed = jdbc.sql("""
-                        insert into workshop.offline_entry (entry_id, site_id, session_id, enrolment_id, received_by)
-                        values (?, ?, ?, ?, ?) on conflict (entry_id) do nothing
-                        """)
-                .params(entry.entryId(), site.id(), sessionId, entry.participantId(), userId)
-                .update();
-        if (claimed == 0) {
-            // sent twice at the same moment: the other request recorded it
-            return new EntryResult(entry.entryId(), EntryResult.Status.DUPLICATE, sessionId, null, null);
-        }
-        jdbc.sql("""
-                        insert into workshop.attendance (session_id, site_id, held_on, enrolment_id, person_id, present,
-                            entry_id, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (session_id, enrolment_id) do update set present = excluded.present
-                            or workshop.attendance.present, entry_id = excluded.entry_id,
-                            recorded_by = excluded.recorded_by, recorded_at = now()
-                        """)
-                .params(
-                        sessionId,
-                        site.id(),
-                        day,
-                        participant.enrolmentId(),
-                        participant.personId(),
-                        present,
-                        entry.entryId(),
-                        userId)
-                .update();
-        for (SessionEntry.Line line : entry.lines()) {
-            jdbc.sql("""
-                            insert into workshop.production_record (session_id, site_id, made_on, enrolment_id,
-                                person_id, product_id, task, quantity, rejects, minutes, entry_id, recorded_by)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(
-                            sessionId,
-                            site.id(),
-                            day,
-                            participant.enrolmentId(),
-                            participant.personId(),
-                            line.productId(),
-                            line.productId() == null ? line.task().trim() : null,
-                            line.quantity(),
-                            line.rejects() == null ? 0 : line.rejects(),
-                            line.minutes() == null ? 0 : line.minutes(),
-                            entry.entryId(),
-                            userId)
-                    .update();
-        }
-        audit.record(AuditRecord.of(RECORD_SESSION, "WorkshopSession", sessionId)
-                .unit(site.id())
-                .change("entry", null, entry.entryId())
-                .change("lines", null, entry.lines().size()));
-        return new EntryResult(entry.entryId(), EntryResult.Status.STORED, sessionId, null, null);
+        return new SessionWrites.Accepted(index, entry, site.id(), day, participant.personId(), present);
     }
 
     private static void check(SessionEntry.Line line, Map<Long, ProductView> catalogue) {

@@ -267,6 +267,103 @@ class CaseworkWebTests {
     }
 
     @Test
+    void anAssessmentBecomesAPlanWithAGoalPerDomainBelowTheTopOfTheScaleInTheCallersLanguage() throws Exception {
+        EnrolmentView enrolment = enrolled(KARTINI_MANAGER, temanggung);
+        AssessmentTemplate template = assessments.latest("SW_SKILLS").orElseThrow();
+        long low = assess(enrolment.id(), template, today.minusDays(2), 2);
+        long top = assess(enrolment.id(), template, today, 5);
+        mvc.perform(get("/casework/enrolments/" + enrolment.id() + "/assessments/new")
+                        .param("template", String.valueOf(template.id()))
+                        .with(as(context, KARTINI_MANAGER)))
+                .andExpect(content().string(Matchers.containsString("2 · banyak dibantu")))
+                .andExpect(content().string(Matchers.containsString("5 (mandiri)")));
+        mvc.perform(post("/casework/enrolments/" + enrolment.id() + "/assessments/" + low + "/plan")
+                        .with(csrf())
+                        .with(as(context, KARTINI_MANAGER)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/casework/enrolments/" + enrolment.id()).with(as(context, KARTINI_MANAGER)))
+                .andExpect(content()
+                        .string(Matchers.containsString("Meningkatkan kemandirian dalam kegiatan sehari-hari")))
+                .andExpect(content().string(Matchers.containsString("Rata-rata 2 pada skala 1 sampai 5")))
+                .andExpect(content().string(Matchers.containsString("Jadikan tujuan rencana")));
+        mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolment.id() + "/assessments/" + low + "/plan")
+                                .header("Accept-Language", "en")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"reviewOn\":\"" + today.plusMonths(2) + "\"}"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.goals.length()").value(3))
+                .andExpect(jsonPath("$.goals[0].description").value("More independence in daily living"))
+                .andExpect(jsonPath("$.goals[0].component").value("CARE"))
+                .andExpect(jsonPath("$.goals[2].component").value("VOCATIONAL"))
+                .andExpect(jsonPath("$.goals[0].independenceLevel").value(2))
+                .andExpect(jsonPath("$.goals[0].target").value("A mean of at least 3 for daily living"))
+                .andExpect(jsonPath("$.reviewOn").value(today.plusMonths(2).toString()));
+        // every domain at the top: nothing to work towards, nothing written
+        long plans = jdbc.sql("select count(*) from casework.plan where enrolment_id = ?")
+                .param(enrolment.id())
+                .query(Long.class)
+                .single();
+        mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolment.id() + "/assessments/" + top + "/plan"),
+                        context,
+                        KARTINI_MANAGER))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(jdbc.sql("select count(*) from casework.plan where enrolment_id = ?")
+                        .param(enrolment.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(plans);
+        // a mentor of another site does not see the enrolment at all
+        mvc.perform(bearer(
+                        post("/api/v1/casework/enrolments/" + enrolment.id() + "/assessments/" + low + "/plan"),
+                        context,
+                        ALYATAMA_WORKER))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aProgrammeManagerPublishesANewTemplateVersionFromAnOutlineAndABadOutlineIsRefusedInWords() throws Exception {
+        String outline = "# DAILY_LIVING | Kegiatan sehari-hari | Daily living\n"
+                + "Merawat diri | Self-care\n"
+                + "# VOCATIONAL | Vokasional | Vocational\n"
+                + "Mengikuti langkah kerja | Following the steps\n";
+        publish(outline).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/casework/templates").param("code", "UJI_TEMPLAT").with(as(context, KARTINI_MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Templat uji")))
+                .andExpect(content().string(Matchers.containsString("# VOCATIONAL | Vokasional | Vocational")));
+        publish(outline + "# SOCIAL | Sosial\n")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(
+                        content().string(Matchers.containsString("Setiap ranah perlu kode, nama dan paling sedikit")));
+        publish(outline + "Bekerja sama | Working together\n").andExpect(status().is3xxRedirection());
+        assertThat(assessments.latest("UJI_TEMPLAT").orElseThrow()).satisfies(t -> {
+            assertThat(t.version()).isEqualTo(2);
+            assertThat(t.domains().get(1).items()).hasSize(2);
+        });
+        assertThat(assessments.allTemplates())
+                .filteredOn(t -> t.code().equals("UJI_TEMPLAT"))
+                .hasSize(2);
+        mvc.perform(get("/casework/templates").with(as(context, TEMANGGUNG_MENTOR)))
+                .andExpect(status().isForbidden());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions publish(String outline) throws Exception {
+        return mvc.perform(post("/casework/templates")
+                .with(csrf())
+                .with(as(context, KARTINI_MANAGER))
+                .param("code", "UJI_TEMPLAT")
+                .param("name", "Templat uji")
+                .param("nameEn", "Test template")
+                .param("scaleMin", "1")
+                .param("scaleMax", "5")
+                .param("outline", outline));
+    }
+
+    @Test
     void anOverduePlanReviewIsTheNextDueThingOnTheWorkersCaseload() throws Exception {
         EnrolmentView enrolment = enrolled(KARTINI_MANAGER, temanggung);
         mvc.perform(bearer(

@@ -215,6 +215,52 @@ class EnrolmentsTests {
     }
 
     @Test
+    void acceptingAReferralIntoAProgrammeEnrolsThePersonOnlyWhenTheConsentPurposeIsCovered() throws Exception {
+        long person = support.person(KARTINI_MANAGER, temanggung);
+        signIn(context, KARTINI_MANAGER);
+        ReferralView referral = referrals.create(new ReferralCommand(
+                person,
+                "INTERNAL",
+                kartini,
+                temanggung,
+                null,
+                "Butuh pelatihan kerja dekat rumah",
+                today.minusDays(3),
+                "SW_PEDULI"));
+        assertThat(referral.programmeCode()).isEqualTo("SW_PEDULI");
+        long referralId = referral.id();
+        long version = referral.version();
+        assertThatThrownBy(() -> referrals.decide(referralId, true, "diterima", version))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("casework.enrol.consentMissing");
+                    assertThat(messages.getMessage(e.messageKey(), e.args(), Locale.forLanguageTag("id")))
+                            .contains("/people/" + person + "?tab=consent");
+                });
+        assertThat(referrals.find(referralId).orElseThrow().pending()).isTrue();
+        assertThat(enrolments.ofPerson(person)).isEmpty();
+        signOut();
+
+        support.publicTask(KARTINI_MANAGER, person, "WORKSHOP_SERVICES");
+        signIn(context, KARTINI_MANAGER);
+        ReferralView accepted = referrals.decide(referralId, true, "tempat tersedia", version);
+        assertThat(accepted.status()).isEqualTo("ACCEPTED");
+        EnrolmentView enrolment = enrolments.find(accepted.enrolmentId()).orElseThrow();
+        assertThat(enrolment.stage()).isEqualTo(Stage.INTAKE);
+        assertThat(enrolment.unitId()).isEqualTo(temanggung);
+        assertThat(enrolment.enrolledOn()).isEqualTo(today);
+        assertThat(enrolments.history(enrolment.id()))
+                .extracting(TransitionView::to)
+                .containsExactly(Stage.REFERRED, Stage.INTAKE);
+        assertThat(enrolments.history(enrolment.id()))
+                .allSatisfy(t -> assertThat(t.reason()).contains("#" + referralId + ": Butuh pelatihan kerja"));
+        assertThat(enrolments.history(enrolment.id()).get(0).on()).isEqualTo(today.minusDays(3));
+        // a referral to a service outside the system names no programme
+        assertThatThrownBy(() -> referrals.create(new ReferralCommand(
+                        person, "OUTGOING", temanggung, null, "Puskesmas", "Terapi", today, "SW_PEDULI")))
+                .isInstanceOf(id.peduli.shared.InvalidInput.class);
+    }
+
+    @Test
     void whenTwoPeopleAreMergedTheirEnrolmentsAndReferralsFollowTheSurvivorAndNoneIsLost() throws Exception {
         EnrolmentView survivor = enrolled(temanggung);
         EnrolmentView merged = enrolled(temanggung);

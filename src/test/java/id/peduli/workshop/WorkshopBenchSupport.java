@@ -15,6 +15,28 @@ public final class WorkshopBenchSupport {
      * Computes and stores the draft runs of {@code period} for the sites, all with a piece rate of {@code rate} per
      * accepted unit of each product and a 10 % group fund share. Answers the id of the last run written.
      */
+    /** A site of its own for the sync benchmark, with a product and participants enrolled four months ago. */
+    public record SyncSite(long siteId, long productId, List<Long> participants) {}
+
+    /** Creates (or finds) the site {@code name} with {@code count} participants, through the application. */
+    public static SyncSite syncSite(
+            ApplicationContext context, org.springframework.test.web.servlet.MockMvc mvc, String name, int count)
+            throws Exception {
+        long site = WorkshopTestSupport.freshSite(context, name);
+        ProductView product = WorkshopTestSupport.product(context, site, "KST-SYNC", 15_000);
+        List<Long> participants = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            participants.add(WorkshopTestSupport.participant(
+                            context,
+                            mvc,
+                            site,
+                            "Peserta Sinkron " + (i + 1),
+                            java.time.LocalDate.now().minusMonths(4))
+                    .enrolmentId());
+        }
+        return new SyncSite(site, product.id(), participants);
+    }
+
     public static long runAll(
             ApplicationContext context, YearMonth period, List<Long> siteIds, List<Long> productIds, long rate) {
         Map<Long, Long> rates = new HashMap<>();

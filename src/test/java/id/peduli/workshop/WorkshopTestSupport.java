@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import id.peduli.casework.EnrolCommand;
 import id.peduli.casework.Enrolments;
 import id.peduli.casework.Programmes;
+import id.peduli.organization.OrgUnit;
+import id.peduli.organization.OrgUnitCommand;
+import id.peduli.organization.OrgUnitType;
 import id.peduli.organization.Organizations;
 import java.time.LocalDate;
 import org.springframework.context.ApplicationContext;
@@ -42,6 +45,28 @@ final class WorkshopTestSupport {
         if (!sites.isSite(id)) {
             asUser(context, "admin", () -> sites.register(id, SiteCommand.empty()));
         }
+        return id;
+    }
+
+    /**
+     * A new site under the demo's centre, registered as a workshop site: for tests that need months without the demo
+     * year's sessions and frozen payouts.
+     */
+    static long freshSite(ApplicationContext context, String name) {
+        Organizations organizations = context.getBean(Organizations.class);
+        long centre = unit(context, "BBRSBG Kartini Temanggung");
+        long id = organizations.tree().stream()
+                .filter(u -> u.name().equals(name))
+                .map(OrgUnit::id)
+                .findFirst()
+                .orElseGet(() -> asUser(
+                        context,
+                        "admin",
+                        () -> organizations
+                                .create(new OrgUnitCommand(
+                                        centre, name, null, OrgUnitType.SITE, "33.23", null, true, false))
+                                .id()));
+        site(context, name);
         return id;
     }
 
