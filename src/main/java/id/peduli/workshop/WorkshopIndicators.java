@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
  * 12 months: of the placements started twelve months before the month, the share whose 365-day follow-up recorded them
  * still employed, in percent (a placement whose follow-up is not done counts as not retained).
  *
+ * <p>Attendance and production figures are read from the monthly figures per site that {@link WorkshopMonthFigures}
+ * keeps up to date with the records, so that a year of a large programme is read quickly.
+ *
  * <p>Besides the units of the extension point, {@link #grouped} answers the same figures for any grouping of sites
  * (such as the provinces on the programme dashboard), computed over the group's records rather than from the sites'
  * figures, so that rates and medians stay exact.
@@ -34,11 +37,16 @@ class WorkshopIndicators implements IndicatorSource {
 
     static final List<String> ROLES = List.of("PROGRAM_MANAGER", "UNIT_HEAD", "SOCIAL_WORKER", "SITE_MENTOR");
 
+    private static final java.util.Set<String> FROM_MONTH_FIGURES =
+            java.util.Set.of("WS_PARTICIPANTS_ACTIVE", "WS_ATTENDANCE_RATE", "WS_PRODUCTION_VALUE");
+
     private final JdbcClient jdbc;
+    private final WorkshopMonthFigures figures;
     private final Clock clock;
 
-    WorkshopIndicators(JdbcClient jdbc, Clock clock) {
+    WorkshopIndicators(JdbcClient jdbc, WorkshopMonthFigures figures, Clock clock) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -102,6 +110,9 @@ class WorkshopIndicators implements IndicatorSource {
         if (pairs.isEmpty()) {
             return List.of();
         }
+        if (FROM_MONTH_FIGURES.contains(code)) {
+            figures.refresh();
+        }
         StringBuilder siteList = new StringBuilder();
         StringBuilder unitList = new StringBuilder();
         for (long[] pair : pairs) {
@@ -137,22 +148,20 @@ class WorkshopIndicators implements IndicatorSource {
     private static String sql(String code) {
         return switch (code) {
             case "WS_PARTICIPANTS_ACTIVE" -> """
-                    select u.unit, date_trunc('month', a.held_on)::date as month, count(distinct a.enrolment_id) as v
-                    from units u join workshop.attendance a on a.site_id = u.site
-                    where a.present and a.held_on >= :from and a.held_on < :to group by 1, 2
+                    select u.unit, m.month, sum(m.participants_active) as v
+                    from units u join workshop.site_month m on m.site_id = u.site
+                    where m.present_marks > 0 and m.month >= :from and m.month < :to group by 1, 2
                     """;
             case "WS_ATTENDANCE_RATE" -> """
-                    select u.unit, date_trunc('month', a.held_on)::date as month,
-                        round(100.0 * count(*) filter (where a.present) / count(*), 1) as v
-                    from units u join workshop.attendance a on a.site_id = u.site
-                    where a.held_on >= :from and a.held_on < :to group by 1, 2
+                    select u.unit, m.month, round(100.0 * sum(m.present_marks) / sum(m.marks), 1) as v
+                    from units u join workshop.site_month m on m.site_id = u.site
+                    where m.month >= :from and m.month < :to group by 1, 2
                     """;
             case "WS_PRODUCTION_VALUE" -> """
-                    select u.unit, date_trunc('month', r.made_on)::date as month,
-                        sum((r.quantity - r.rejects)::bigint * p.sale_price) as v
-                    from units u join workshop.production_record r on r.site_id = u.site
-                    join workshop.product p on p.id = r.product_id
-                    where r.made_on >= :from and r.made_on < :to group by 1, 2
+                    select u.unit, m.month, sum(m.accepted * p.sale_price) as v
+                    from units u join workshop.site_month_product m on m.site_id = u.site
+                    join workshop.product p on p.id = m.product_id
+                    where m.month >= :from and m.month < :to group by 1, 2
                     """;
             case "WS_EARNINGS_MEDIAN" -> """
                     select u.unit, pr.period as month,

@@ -81,6 +81,26 @@ class WorkshopReportTests {
     }
 
     @Test
+    void attendanceAndProductionFiguresFollowTheRecordsAsTheyAreAdded() throws Exception {
+        long site = WorkshopTestSupport.site(context, "SW Peduli Ponorogo");
+        ProductView tas = WorkshopTestSupport.product(context, site, "TAS-ANGKA", 10_000);
+        YearMonth month = YearMonth.now().minusMonths(3);
+        Participant ika = WorkshopTestSupport.participant(context, mvc, site, "Ika Uji Angka", month.atDay(1));
+        Participant lia = WorkshopTestSupport.participant(context, mvc, site, "Lia Uji Angka", month.atDay(1));
+        record(site, month.atDay(2), ika, tas, 5);
+
+        assertThat(value("WS_PRODUCTION_VALUE", site, month)).isEqualByComparingTo("50000");
+        assertThat(value("WS_PARTICIPANTS_ACTIVE", site, month)).isEqualByComparingTo("1");
+
+        // a later entry for the same month (sent from a phone days after) counts at the next reading
+        record(site, month.atDay(3), lia, tas, 2);
+        record(site, month.atDay(3), ika, tas, 1);
+        assertThat(value("WS_PRODUCTION_VALUE", site, month)).isEqualByComparingTo("80000");
+        assertThat(value("WS_PARTICIPANTS_ACTIVE", site, month)).isEqualByComparingTo("2");
+        assertThat(value("WS_ATTENDANCE_RATE", site, month)).isEqualByComparingTo("100");
+    }
+
+    @Test
     void theProgrammeDashboardGroupsByProvinceAndDownloadsAsXlsxAndAMonthlyReport() throws Exception {
         long kediri = WorkshopTestSupport.site(context, "SW Peduli Kediri");
         long klaten = WorkshopTestSupport.site(context, "SW Peduli Klaten");
@@ -242,6 +262,36 @@ class WorkshopReportTests {
         reader.close();
         assertThat(images).isEqualTo(1);
         assertThat(words).contains("Keset KST-GAMBAR");
+    }
+
+    private java.math.BigDecimal value(String code, long site, YearMonth month) {
+        return indicators.values(code, Set.of(site), month, month).stream()
+                .findFirst()
+                .orElseThrow()
+                .value();
+    }
+
+    private void record(long site, LocalDate day, Participant who, ProductView product, int quantity) throws Exception {
+        mvc.perform(id.peduli.access.AccessTestSupport.bearer(
+                                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/api/v1/workshop/sessions/batch"),
+                                context,
+                                MANAGER)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .writeValueAsString(Map.of(
+                                        "entries",
+                                        List.of(WorkshopTests.entry(
+                                                java.util.UUID.randomUUID(),
+                                                site,
+                                                day,
+                                                who.enrolmentId(),
+                                                product.id(),
+                                                quantity,
+                                                60,
+                                                0))))))
+                .andExpect(status().isOk());
     }
 
     private long placement(long site, LocalDate startedOn) {
