@@ -4,18 +4,12 @@ import id.peduli.audit.AuditAction;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
 import id.peduli.indicator.IndicatorDefinition;
-import id.peduli.indicator.IndicatorValue;
 import id.peduli.platform.Ui;
+import id.peduli.shared.BusinessException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,20 +21,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The programme dashboard: the workshop's indicators per site and month for the sites the caller may read, filtered by
- * province, site and period; a chart (ECharts) with the same figures as a table, and the table as CSV.
+ * The programme dashboard: the workshop's indicators for the sites the caller may read, per province or per site and
+ * month, filtered by province, site and period; a chart (ECharts) with the same figures as a table, the table as CSV
+ * and XLSX, and a printable one-page monthly report (PDF) for the programme, a province or a site.
  */
 @Controller
 class DashboardController {
 
-    private final Sites sites;
-    private final WorkshopIndicators indicators;
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final DashboardData data;
     private final AuditLog audit;
     private final Clock clock;
 
-    DashboardController(Sites sites, WorkshopIndicators indicators, AuditLog audit, Clock clock) {
-        this.sites = sites;
-        this.indicators = indicators;
+    DashboardController(DashboardData data, AuditLog audit, Clock clock) {
+        this.data = data;
         this.audit = audit;
         this.clock = clock;
     }
@@ -48,112 +44,116 @@ class DashboardController {
     @GetMapping("/workshop/dashboard")
     @PreAuthorize(WorkshopRoles.CASE_READ_EXPRESSION)
     String dashboard(
+            @RequestParam(value = "level", required = false) String level,
             @RequestParam(value = "province", required = false) String province,
             @RequestParam(value = "site", required = false) Long site,
             @RequestParam(value = "from", required = false) YearMonth from,
             @RequestParam(value = "to", required = false) YearMonth to,
+            Ui ui,
             Model model) {
-        DashboardFilter filter = filter(province, site, from, to);
+        DashboardFilter filter = data.filter(level, province, site, from, to);
+        List<IndicatorDefinition> definitions = data.definitions();
         model.addAttribute("filter", filter);
-        model.addAttribute("provinces", filter.provinces());
+        model.addAttribute(
+                "provinces",
+                filter.provinces().stream()
+                        .map(p -> new String[] {p, data.provinceName(p, ui)})
+                        .toList());
         model.addAttribute("sites", filter.allSites());
-        model.addAttribute("definitions", indicators.definitions());
-        model.addAttribute("rows", rows(filter));
+        model.addAttribute("definitions", definitions);
+        model.addAttribute("rows", data.rows(filter, definitions, ui));
         return "workshop/dashboard";
     }
 
     @GetMapping("/workshop/dashboard.csv")
     @PreAuthorize(WorkshopRoles.CASE_READ_EXPRESSION)
     ResponseEntity<byte[]> csv(
+            @RequestParam(value = "level", required = false) String level,
             @RequestParam(value = "province", required = false) String province,
             @RequestParam(value = "site", required = false) Long site,
             @RequestParam(value = "from", required = false) YearMonth from,
             @RequestParam(value = "to", required = false) YearMonth to,
             Ui ui) {
-        DashboardFilter filter = filter(province, site, from, to);
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(csvCell(ui.t("workshop.site"))).append(',').append(csvCell(ui.t("workshop.period")));
-        for (IndicatorDefinition d : indicators.definitions()) {
-            out.append(',').append(csvCell(ui.t(d.labelKey())));
+        DashboardFilter filter = data.filter(level, province, site, from, to);
+        List<IndicatorDefinition> definitions = data.definitions();
+        byte[] body = DashboardExports.csv(data.rows(filter, definitions, ui), definitions, groupLabel(filter, ui), ui);
+        return download(body, new MediaType("text", "csv", StandardCharsets.UTF_8), filter, "csv");
+    }
+
+    @GetMapping("/workshop/dashboard.xlsx")
+    @PreAuthorize(WorkshopRoles.CASE_READ_EXPRESSION)
+    ResponseEntity<byte[]> xlsx(
+            @RequestParam(value = "level", required = false) String level,
+            @RequestParam(value = "province", required = false) String province,
+            @RequestParam(value = "site", required = false) Long site,
+            @RequestParam(value = "from", required = false) YearMonth from,
+            @RequestParam(value = "to", required = false) YearMonth to,
+            Ui ui) {
+        DashboardFilter filter = data.filter(level, province, site, from, to);
+        List<IndicatorDefinition> definitions = data.definitions();
+        byte[] body =
+                DashboardExports.xlsx(data.rows(filter, definitions, ui), definitions, groupLabel(filter, ui), ui);
+        return download(body, XLSX, filter, "xlsx");
+    }
+
+    /** The one-page report of a month for the chosen sites (all of them, a province's or one site). */
+    @GetMapping("/workshop/dashboard/report.pdf")
+    @PreAuthorize(WorkshopRoles.CASE_READ_EXPRESSION)
+    ResponseEntity<byte[]> report(
+            @RequestParam(value = "month", required = false) YearMonth month,
+            @RequestParam(value = "province", required = false) String province,
+            @RequestParam(value = "site", required = false) Long site,
+            Ui ui) {
+        YearMonth chosen = month == null ? YearMonth.now(clock).minusMonths(1) : month;
+        if (chosen.isAfter(YearMonth.now(clock))) {
+            throw BusinessException.invalid("month", "workshop.payout.futurePeriod");
         }
-        out.append("\r\n");
-        for (DashboardRow row : rows(filter)) {
-            out.append(csvCell(row.siteName())).append(',').append(row.month());
-            for (String value : row.values()) {
-                out.append(',').append(value == null ? "" : value);
-            }
-            out.append("\r\n");
+        DashboardFilter filter = data.filter("site", province, site, chosen, chosen);
+        if (site != null && filter.chosen().isEmpty()) {
+            throw BusinessException.notFound("workshop.siteNotFound", site);
         }
+        List<IndicatorDefinition> definitions = data.definitions();
+        String scope = site != null
+                ? filter.chosen().get(0).name()
+                : filter.province() != null
+                        ? data.provinceName(filter.province(), ui)
+                        : ui.t("workshop.report.programme");
+        List<DashboardRow> total = data.total(filter, definitions, scope);
+        byte[] pdf = DashboardReport.pdf(
+                scope,
+                chosen,
+                definitions,
+                total.isEmpty() ? null : total.get(0),
+                data.sitesOfMonth(filter, definitions, chosen),
+                ui);
         audit.record(
-                AuditRecord.of(AuditAction.EXPORT, "WorkshopDashboard", null).purpose("indicators"));
+                AuditRecord.of(AuditAction.EXPORT, "WorkshopDashboard", null).purpose("monthly-report"));
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("sw-peduli-" + filter.from() + "-" + filter.to() + ".csv")
+                                .filename("sw-peduli-report-" + chosen + ".pdf")
                                 .build()
                                 .toString())
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+                .body(pdf);
     }
 
-    private DashboardFilter filter(String province, Long site, YearMonth from, YearMonth to) {
-        YearMonth end = to == null ? YearMonth.now(clock) : to;
-        YearMonth start = from == null ? end.minusMonths(11) : from;
-        if (start.isAfter(end)) {
-            start = end;
-        }
-        if (start.isBefore(end.minusMonths(35))) {
-            start = end.minusMonths(35);
-        }
-        List<SiteView> all = sites.visible(WorkshopRoles.CASE_READ);
-        Set<String> provinces = all.stream()
-                .map(s -> s.regionCode() == null ? "" : s.regionCode().substring(0, 2))
-                .filter(p -> !p.isEmpty())
-                .collect(Collectors.toCollection(TreeSet::new));
-        String p = province == null || province.isBlank() ? null : province;
-        List<SiteView> chosen = all.stream()
-                .filter(s ->
-                        p == null || (s.regionCode() != null && s.regionCode().startsWith(p)))
-                .filter(s -> site == null || s.id() == site)
-                .toList();
-        return new DashboardFilter(p, site, start, end, all, chosen, provinces);
+    private ResponseEntity<byte[]> download(byte[] body, MediaType type, DashboardFilter filter, String extension) {
+        audit.record(
+                AuditRecord.of(AuditAction.EXPORT, "WorkshopDashboard", null).purpose("indicators"));
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("sw-peduli-" + filter.from() + "-" + filter.to() + "." + extension)
+                                .build()
+                                .toString())
+                .body(body);
     }
 
-    private List<DashboardRow> rows(DashboardFilter filter) {
-        if (filter.chosen().isEmpty()) {
-            return List.of();
-        }
-        Set<Long> ids = filter.chosen().stream().map(SiteView::id).collect(Collectors.toSet());
-        List<IndicatorDefinition> definitions = indicators.definitions();
-        Map<String, String[]> cells = new LinkedHashMap<>();
-        Map<Long, String> names = filter.chosen().stream().collect(Collectors.toMap(SiteView::id, SiteView::name));
-        for (int i = 0; i < definitions.size(); i++) {
-            for (IndicatorValue value : indicators.values(definitions.get(i).code(), ids, filter.from(), filter.to())) {
-                String key = value.unitId() + "|" + value.period();
-                cells.computeIfAbsent(key, k -> new String[definitions.size()])[i] =
-                        value.value().stripTrailingZeros().toPlainString();
-            }
-        }
-        List<DashboardRow> rows = new ArrayList<>();
-        cells.forEach((key, values) -> {
-            String[] parts = key.split("\\|");
-            long siteId = Long.parseLong(parts[0]);
-            rows.add(new DashboardRow(
-                    siteId,
-                    names.getOrDefault(siteId, "#" + siteId),
-                    YearMonth.parse(parts[1]),
-                    java.util.Arrays.asList(values)));
-        });
-        rows.sort(java.util.Comparator.comparing(DashboardRow::month).thenComparing(DashboardRow::siteName));
-        return rows;
-    }
-
-    private static String csvCell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+    private static String groupLabel(DashboardFilter filter, Ui ui) {
+        return ui.t(filter.byProvince() ? "workshop.dashboard.province" : "workshop.site");
     }
 }

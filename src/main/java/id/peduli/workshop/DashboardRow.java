@@ -3,5 +3,8 @@ package id.peduli.workshop;
 import java.time.YearMonth;
 import java.util.List;
 
-/** One row of the dashboard table: a site, a month and the value of each indicator (null when there is none). */
-public record DashboardRow(long siteId, String siteName, YearMonth month, List<String> values) {}
+/**
+ * One row of the dashboard table: a group (a province, a site or the whole programme), a month and the value of each
+ * indicator (null when there is none). {@code key} identifies the group (province code, site id, or "all").
+ */
+public record DashboardRow(String key, String label, YearMonth month, List<String> values) {}

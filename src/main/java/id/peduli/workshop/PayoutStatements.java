@@ -3,6 +3,7 @@ package id.peduli.workshop;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPCell;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names on a payout run, the working in words, and the payout statement of one participant as an easy-read PDF: large
- * type, short sentences, the amount in figures and in words, and room for the signature or thumbprint.
+ * type, short sentences, the amount in figures and in words, the picture of each product made next to its line, and
+ * room for the signature or thumbprint.
  */
 @Component
 class PayoutStatements {
@@ -29,10 +31,17 @@ class PayoutStatements {
     private final Participants participants;
     private final Products products;
     private final Sites sites;
+    private final ProductPictures pictures;
     private final MessageSource messages;
 
-    PayoutStatements(Participants participants, Products products, Sites sites, MessageSource messages) {
+    PayoutStatements(
+            Participants participants,
+            Products products,
+            Sites sites,
+            ProductPictures pictures,
+            MessageSource messages) {
         this.participants = participants;
+        this.pictures = pictures;
         this.products = products;
         this.sites = sites;
         this.messages = messages;
@@ -120,8 +129,18 @@ class PayoutStatements {
         document.add(new Paragraph(" ", normal));
         document.add(new Paragraph(t("workshop.statement.days", locale, line.daysAttended()), normal));
         document.add(new Paragraph(t("workshop.statement.how", locale), big));
+        Map<Long, ProductPictures.Picture> pictured = pictures.of(line.working().stream()
+                .map(PayoutStatements::productOf)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         for (PayoutLineView.Step step : line.working()) {
-            document.add(new Paragraph("•  " + text(step, names, locale), normal));
+            Long product = productOf(step);
+            ProductPictures.Picture picture = product == null ? null : pictured.get(product);
+            if (picture == null) {
+                document.add(new Paragraph("•  " + text(step, names, locale), normal));
+            } else {
+                document.add(pictureLine(picture, text(step, names, locale), normal));
+            }
         }
         document.add(new Paragraph(" ", normal));
         PdfPTable receipt = new PdfPTable(2);
@@ -140,6 +159,44 @@ class PayoutStatements {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** The product of a piece-rate step of the working ("#id" as its first argument), or null. */
+    static Long productOf(PayoutLineView.Step step) {
+        if (!"workshop.working.piece".equals(step.key())
+                || step.args().isEmpty()
+                || !step.args().get(0).startsWith("#")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(step.args().get(0).substring(1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A line of the working with the product's picture on its left, large enough to recognise. */
+    private static PdfPTable pictureLine(ProductPictures.Picture picture, String text, Font font) {
+        PdfPTable row = new PdfPTable(new float[] {1, 4});
+        row.setWidthPercentage(100);
+        row.setSpacingBefore(4);
+        PdfPCell image;
+        try {
+            Image img = Image.getInstance(picture.data());
+            img.scaleToFit(90, 90);
+            image = new PdfPCell(img, false);
+        } catch (java.io.IOException | RuntimeException e) {
+            image = new PdfPCell(new Paragraph(" ", font));
+        }
+        image.setBorder(PdfPCell.NO_BORDER);
+        image.setPadding(4);
+        row.addCell(image);
+        PdfPCell words = new PdfPCell(new Paragraph(text, font));
+        words.setBorder(PdfPCell.NO_BORDER);
+        words.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        words.setPadding(4);
+        row.addCell(words);
+        return row;
     }
 
     private static PdfPCell cell(String text, Font font) {

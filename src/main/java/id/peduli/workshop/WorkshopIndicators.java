@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,18 +21,32 @@ import org.springframework.stereotype.Component;
  * together). Participants active: distinct participants present at least once. Attendance rate: present marks out of
  * all marks, in percent. Production value: accepted units at the product's sale price, in rupiah. Median earnings: the
  * median amount of the month's approved payout lines, in rupiah. Placements: placements started in the month.
- * Retention at 90 days: of the 90-day follow-ups done in the month, the share still employed, in percent.
+ * Retention at 90 days: of the 90-day follow-ups done in the month, the share still employed, in percent. Retention at
+ * 12 months: of the placements started twelve months before the month, the share whose 365-day follow-up recorded them
+ * still employed, in percent (a placement whose follow-up is not done counts as not retained).
+ *
+ * <p>Attendance and production figures are read from the monthly figures per site that {@link WorkshopMonthFigures}
+ * keeps up to date with the records, so that a year of a large programme is read quickly.
+ *
+ * <p>Besides the units of the extension point, {@link #grouped} answers the same figures for any grouping of sites
+ * (such as the provinces on the programme dashboard), computed over the group's records rather than from the sites'
+ * figures, so that rates and medians stay exact.
  */
 @Component
 class WorkshopIndicators implements IndicatorSource {
 
     static final List<String> ROLES = List.of("PROGRAM_MANAGER", "UNIT_HEAD", "SOCIAL_WORKER", "SITE_MENTOR");
 
+    private static final java.util.Set<String> FROM_MONTH_FIGURES =
+            java.util.Set.of("WS_PARTICIPANTS_ACTIVE", "WS_ATTENDANCE_RATE", "WS_PRODUCTION_VALUE");
+
     private final JdbcClient jdbc;
+    private final WorkshopMonthFigures figures;
     private final Clock clock;
 
-    WorkshopIndicators(JdbcClient jdbc, Clock clock) {
+    WorkshopIndicators(JdbcClient jdbc, WorkshopMonthFigures figures, Clock clock) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -51,32 +66,102 @@ class WorkshopIndicators implements IndicatorSource {
                         "WS_EARNINGS_MEDIAN", "indicator.WS_EARNINGS_MEDIAN", "indicator.measure.rupiah", ROLES),
                 new IndicatorDefinition("WS_PLACEMENTS", "indicator.WS_PLACEMENTS", "indicator.measure.people", ROLES),
                 new IndicatorDefinition(
-                        "WS_RETENTION_90", "indicator.WS_RETENTION_90", "indicator.measure.percent", ROLES));
+                        "WS_RETENTION_90", "indicator.WS_RETENTION_90", "indicator.measure.percent", ROLES),
+                new IndicatorDefinition(
+                        "WS_RETENTION_365", "indicator.WS_RETENTION_365", "indicator.measure.percent", ROLES));
     }
 
     @Override
     public List<IndicatorValue> values(String code, Set<Long> unitIds, YearMonth from, YearMonth to) {
-        if (unitIds.isEmpty()) {
+        if (unitIds.isEmpty() || sql(code) == null) {
             return List.of();
         }
-        String sql = switch (code) {
+        List<long[]> pairs = new ArrayList<>();
+        jdbc.sql("""
+                        select s.site_id, s.site_id from workshop.site_profile s where s.site_id in (:units)
+                        union all
+                        select s.site_id, s.centre_id from workshop.site_profile s where s.centre_id in (:units)
+                        """).param("units", unitIds).query(rs -> {
+            pairs.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        });
+        return query(code, pairs, from, to);
+    }
+
+    /**
+     * The figures of {@code code} per group of sites and month: {@code groupOfSite} maps each site to the number of
+     * its group, and each {@link IndicatorValue#unitId()} answered is such a group number. Only for this module's own
+     * indicators; empty for another code.
+     */
+    List<IndicatorValue> grouped(String code, Map<Long, Long> groupOfSite, YearMonth from, YearMonth to) {
+        if (groupOfSite.isEmpty() || sql(code) == null) {
+            return List.of();
+        }
+        List<long[]> pairs = new ArrayList<>();
+        groupOfSite.forEach((site, group) -> pairs.add(new long[] {site, group}));
+        return query(code, pairs, from, to);
+    }
+
+    /** True for the codes this source computes itself. */
+    boolean owns(String code) {
+        return sql(code) != null;
+    }
+
+    private List<IndicatorValue> query(String code, List<long[]> pairs, YearMonth from, YearMonth to) {
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        if (FROM_MONTH_FIGURES.contains(code)) {
+            figures.refresh();
+        }
+        StringBuilder siteList = new StringBuilder();
+        StringBuilder unitList = new StringBuilder();
+        for (long[] pair : pairs) {
+            siteList.append(siteList.isEmpty() ? "" : ",").append(pair[0]);
+            unitList.append(unitList.isEmpty() ? "" : ",").append(pair[1]);
+        }
+        String units = """
+                with units as (
+                    select u.site, u.unit from unnest(string_to_array(:sites, ',')::bigint[],
+                        string_to_array(:groups, ',')::bigint[]) as u(site, unit))
+                """;
+        Instant now = clock.instant();
+        List<IndicatorValue> values = new ArrayList<>();
+        jdbc.sql(units + sql(code))
+                .param("sites", siteList.toString())
+                .param("groups", unitList.toString())
+                .param("from", from.atDay(1))
+                .param("to", to.plusMonths(1).atDay(1))
+                .query(rs -> {
+                    BigDecimal value = rs.getBigDecimal("v");
+                    values.add(new IndicatorValue(
+                            code,
+                            rs.getLong("unit"),
+                            YearMonth.from(rs.getObject("month", LocalDate.class)),
+                            value == null
+                                    ? BigDecimal.ZERO
+                                    : value.setScale(Math.min(1, Math.max(0, value.scale())), RoundingMode.HALF_UP),
+                            now));
+                });
+        return values;
+    }
+
+    private static String sql(String code) {
+        return switch (code) {
             case "WS_PARTICIPANTS_ACTIVE" -> """
-                    select u.unit, date_trunc('month', a.held_on)::date as month, count(distinct a.enrolment_id) as v
-                    from units u join workshop.attendance a on a.site_id = u.site
-                    where a.present and a.held_on >= :from and a.held_on < :to group by 1, 2
+                    select u.unit, m.month, sum(m.participants_active) as v
+                    from units u join workshop.site_month m on m.site_id = u.site
+                    where m.present_marks > 0 and m.month >= :from and m.month < :to group by 1, 2
                     """;
             case "WS_ATTENDANCE_RATE" -> """
-                    select u.unit, date_trunc('month', a.held_on)::date as month,
-                        round(100.0 * count(*) filter (where a.present) / count(*), 1) as v
-                    from units u join workshop.attendance a on a.site_id = u.site
-                    where a.held_on >= :from and a.held_on < :to group by 1, 2
+                    select u.unit, m.month, round(100.0 * sum(m.present_marks) / sum(m.marks), 1) as v
+                    from units u join workshop.site_month m on m.site_id = u.site
+                    where m.month >= :from and m.month < :to group by 1, 2
                     """;
             case "WS_PRODUCTION_VALUE" -> """
-                    select u.unit, date_trunc('month', r.made_on)::date as month,
-                        sum((r.quantity - r.rejects)::bigint * p.sale_price) as v
-                    from units u join workshop.production_record r on r.site_id = u.site
-                    join workshop.product p on p.id = r.product_id
-                    where r.made_on >= :from and r.made_on < :to group by 1, 2
+                    select u.unit, m.month, sum(m.accepted * p.sale_price) as v
+                    from units u join workshop.site_month_product m on m.site_id = u.site
+                    join workshop.product p on p.id = m.product_id
+                    where m.month >= :from and m.month < :to group by 1, 2
                     """;
             case "WS_EARNINGS_MEDIAN" -> """
                     select u.unit, pr.period as month,
@@ -97,34 +182,16 @@ class WorkshopIndicators implements IndicatorSource {
                     join workshop.follow_up f on f.placement_id = pl.id
                     where f.day_mark = 90 and f.done_on >= :from and f.done_on < :to group by 1, 2
                     """;
+            case "WS_RETENTION_365" -> """
+                    select u.unit, (date_trunc('month', pl.started_on) + interval '12 months')::date as month,
+                        round(100.0 * count(*) filter (where f.still_employed) / count(*), 1) as v
+                    from units u join workshop.placement pl on pl.site_id = u.site
+                    left join workshop.follow_up f on f.placement_id = pl.id and f.day_mark = 365
+                        and f.done_on is not null
+                    where pl.started_on >= :from - interval '12 months' and pl.started_on < :to - interval '12 months'
+                    group by 1, 2
+                    """;
             default -> null;
         };
-        if (sql == null) {
-            return List.of();
-        }
-        String units = """
-                with units as (
-                    select s.site_id as unit, s.site_id as site from workshop.site_profile s where s.site_id in (:units)
-                    union all
-                    select s.centre_id, s.site_id from workshop.site_profile s where s.centre_id in (:units))
-                """;
-        Instant now = clock.instant();
-        List<IndicatorValue> values = new ArrayList<>();
-        jdbc.sql(units + sql)
-                .param("units", unitIds)
-                .param("from", from.atDay(1))
-                .param("to", to.plusMonths(1).atDay(1))
-                .query(rs -> {
-                    BigDecimal value = rs.getBigDecimal("v");
-                    values.add(new IndicatorValue(
-                            code,
-                            rs.getLong("unit"),
-                            YearMonth.from(rs.getObject("month", LocalDate.class)),
-                            value == null
-                                    ? BigDecimal.ZERO
-                                    : value.setScale(Math.min(1, Math.max(0, value.scale())), RoundingMode.HALF_UP),
-                            now));
-                });
-        return values;
     }
 }
