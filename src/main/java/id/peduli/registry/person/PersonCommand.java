@@ -58,7 +58,7 @@ public record PersonCommand(
 
         List<DisabilityType> disabilityTypes,
 
-        @Pattern(regexp = "^$|^(MILD|MODERATE|SEVERE|PROFOUND)$", message = "{person.severity}")
+        @Pattern(regexp = "^$|^(MILD|MODERATE|SEVERE|PROFOUND)$", message = "{person.severityUnknown}")
         String disabilitySeverity,
 
         @Size(max = PersonFields.SUPPORT_NEEDS_MAX, message = "{validation.maxLength}")
