@@ -40,6 +40,7 @@ class ProposalPageController {
     private final Attachments attachments;
     private final Notifications notifications;
     private final Access access;
+    private final PeriodScores periodScores;
 
     ProposalPageController(
             Proposals proposals,
@@ -48,7 +49,9 @@ class ProposalPageController {
             Panel panel,
             Attachments attachments,
             Notifications notifications,
-            Access access) {
+            Access access,
+            PeriodScores periodScores) {
+        this.periodScores = periodScores;
         this.proposals = proposals;
         this.periods = periods;
         this.evaluations = evaluations;
@@ -143,6 +146,7 @@ class ProposalPageController {
                 secretariat && (p.state() == ProposalState.ADMIN_PASSED || p.state() == ProposalState.ASSIGNED));
         model.addAttribute(
                 "assignments", access.hasAnyRole(InnovationRoles.COMPETITION) ? evaluations.ofProposal(id) : List.of());
+        model.addAttribute("scores", access.hasAnyRole(InnovationRoles.COMPETITION) ? periodScores.of(id) : null);
         boolean panelist = access.hasAnyRole("PANELIST");
         model.addAttribute(
                 "canShortlist",
