@@ -34,6 +34,7 @@ class CompetitionPageController {
     private final Notifications notifications;
     private final Proposals proposals;
     private final Access access;
+    private final PeriodScores periodScores;
 
     CompetitionPageController(
             Periods periods,
@@ -41,7 +42,9 @@ class CompetitionPageController {
             Evaluations evaluations,
             Notifications notifications,
             Proposals proposals,
-            Access access) {
+            Access access,
+            PeriodScores periodScores) {
+        this.periodScores = periodScores;
         this.periods = periods;
         this.panel = panel;
         this.evaluations = evaluations;
@@ -166,6 +169,7 @@ class CompetitionPageController {
         Period period = periods.get(id);
         model.addAttribute("period", period);
         model.addAttribute("ranking", panel.ranking(id, 2000));
+        model.addAttribute("disagreements", periodScores.disagreements(id));
         model.addAttribute("announcements", panel.announcements(id));
         model.addAttribute("objections", panel.objections(id));
         model.addAttribute("windowOpen", panel.windowOpen(period, java.time.Instant.now()));
@@ -294,7 +298,8 @@ class CompetitionPageController {
             RedirectAttributes redirect) {
         try {
             evaluations.declareConflict(id, reason);
-            Flash.success(redirect, ui.t("innovation.conflict.declared"));
+            Flash.success(redirect, ui.t("innovation.conflict.withdrawn"));
+            return "redirect:/innovation/evaluations";
         } catch (BusinessException e) {
             Flash.error(redirect, ui.t(e.messageKey(), e.args()));
         }

@@ -4,7 +4,6 @@ import id.peduli.access.Role;
 import id.peduli.access.UserView;
 import id.peduli.access.Users;
 import id.peduli.audit.AuditRecord;
-import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.shared.BusinessException;
 import java.math.BigDecimal;
@@ -22,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * S4 assessment: evaluators assigned by hand (automatic assignment is the selection package's, see docs/innovation.md), conflicts of interest, scores aspect
- * by aspect on the period's scale, and the proposal's assessment score once every assigned evaluator has scored.
+ * S4 assessment: evaluators assigned by hand (automatic assignment: {@link AutoAssignments}), conflicts of interest,
+ * scores aspect by aspect on the period's scale, and the normalised scores of the period ({@link PeriodScores}).
  */
 @Service
 class Evaluations {
@@ -43,6 +42,8 @@ class Evaluations {
     private final Periods periods;
     private final InnovationAudit audit;
     private final Clock clock;
+    private final PeriodScores periodScores;
+    private final AutoAssignments autoAssignments;
 
     Evaluations(
             JdbcClient jdbc,
@@ -52,7 +53,11 @@ class Evaluations {
             Proposals proposals,
             Periods periods,
             InnovationAudit audit,
-            Clock clock) {
+            Clock clock,
+            PeriodScores periodScores,
+            AutoAssignments autoAssignments) {
+        this.periodScores = periodScores;
+        this.autoAssignments = autoAssignments;
         this.jdbc = jdbc;
         this.users = users;
         this.organizations = organizations;
@@ -147,34 +152,19 @@ class Evaluations {
         return get(id);
     }
 
-    /** Whether the evaluator may not score a proposal of {@code unitId}: own agency, its parent, or declared. */
+    /**
+     * Whether the evaluator may not score a proposal of {@code unitId}: own agency, one above or below it, or declared;
+     * the same rule as the automatic assignment ({@link AutoAssignments#conflict}).
+     */
     boolean conflicted(UserView evaluator, long proposalId, long unitId) {
-        boolean declared = jdbc.sql("select count(*) from innovation.conflict_declaration where proposal_id = ? and "
-                                + "evaluator_id = ?")
-                        .params(proposalId, evaluator.id())
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (declared) {
-            return true;
-        }
-        for (UserView.GrantView grant : evaluator.grants()) {
-            if (grant.role() != Role.EVALUATOR || grant.unitId() == null) {
-                continue;
-            }
-            long agency = organizations
-                    .find(grant.unitId())
-                    .map(OrgUnit::parentId)
-                    .filter(p -> p != null)
-                    .orElse(grant.unitId());
-            if (organizations.isWithin(unitId, agency)) {
-                return true;
-            }
-        }
-        return false;
+        return autoAssignments.conflict(evaluator, proposalId, unitId).isPresent();
     }
 
-    /** The evaluator declares a conflict of interest with a reason; the assignment can no longer be scored. */
+    /**
+     * The evaluator declares a conflict of interest with a reason. An assignment not yet submitted is withdrawn, so
+     * that the next automatic run (or the secretariat by hand) gives the proposal another evaluator; the declaration
+     * keeps the evaluator away from the proposal for good.
+     */
     @Transactional
     void declareConflict(long assignmentId, String reason) {
         AssignmentView a = get(assignmentId);
@@ -185,8 +175,32 @@ class Evaluations {
                         + "on conflict do nothing")
                 .params(a.proposalId(), a.evaluatorId(), reason.strip())
                 .update();
+        jdbc.sql("delete from innovation.evaluator_assignment where id = ? and submitted_at is null")
+                .param(assignmentId)
+                .update();
         audit.record(AuditRecord.of(InnovationAudit.CONFLICT, "Proposal", a.proposalId())
                 .unit(store.unitOf(a.proposalId()).orElse(null)));
+    }
+
+    /** Withdraws an assignment not yet scored, while the proposal is being assessed (secretariat). */
+    @Transactional
+    void unassign(long assignmentId) {
+        AssignmentView a = get(assignmentId);
+        long unit = store.unitOf(a.proposalId()).orElse(0L);
+        try {
+            if (a.submittedAt() != null || a.proposalState() != ProposalState.ASSIGNED) {
+                throw BusinessException.conflict(null, "innovation.assignment.notWithdrawable");
+            }
+        } catch (BusinessException e) {
+            audit.refused(InnovationAudit.ASSIGN, "Proposal", a.proposalId(), unit, e);
+            throw e;
+        }
+        jdbc.sql("delete from innovation.evaluator_assignment where id = ?")
+                .param(assignmentId)
+                .update();
+        audit.record(AuditRecord.of(InnovationAudit.ASSIGN, "Proposal", a.proposalId())
+                .unit(unit)
+                .change("evaluator", a.evaluatorId(), null));
     }
 
     ScoreSheet sheet(long assignmentId) {
@@ -208,8 +222,9 @@ class Evaluations {
 
     /**
      * Saves the evaluator's scores (1 to the period's scale) and comments. With every aspect scored the assignment is
-     * submitted; when every evaluator of the proposal has submitted, the proposal's assessment score is their mean and
-     * the proposal moves to {@code SCORED}.
+     * submitted and the period's normalised scores are recomputed ({@link PeriodScores#recompute}). When every evaluator
+     * of the proposal has submitted, the proposal moves to {@code SCORED}, unless its only score lies within ±5 of the
+     * pass mark: then it gets a second evaluator first ({@link AutoAssignments#secondEvaluator}).
      */
     @Transactional
     ScoreSheet score(long assignmentId, Map<String, Integer> scores, Map<String, String> comments) {
@@ -277,20 +292,12 @@ class Evaluations {
                     .param(p.id())
                     .query(Long.class)
                     .single();
-            if (open == 0) {
-                BigDecimal mean = jdbc.sql(
-                                "select avg(total) from innovation.evaluator_assignment where proposal_id = ?")
-                        .param(p.id())
-                        .query(BigDecimal.class)
-                        .single()
-                        .setScale(2, RoundingMode.HALF_UP);
+            if (open == 0 && !autoAssignments.secondEvaluator(p.id(), total, proposals.actor(Role.EVALUATOR))) {
                 Proposal proposal = store.get(p.id());
                 proposal.completeScoring(proposals.actor(Role.EVALUATOR), clock.instant());
                 store.save(proposal);
-                jdbc.sql("update innovation.proposal set assessment_score = ?, normalised_score = ? where id = ?")
-                        .params(mean, mean, p.id())
-                        .update();
             }
+            periodScores.recompute(p.periodId());
         }
         return sheet(assignmentId);
     }

@@ -2,6 +2,7 @@ package id.peduli.innovation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +30,12 @@ class Notifications {
         this.events = events;
     }
 
-    /** Sent after commit to the mail notifier: who gets which message about which proposal. */
-    record Sent(Set<Long> recipients, long proposalId, String messageKey, String title, String detail) {}
+    /**
+     * Sent after commit to the mail notifier: the ids of the inbox messages just written, nothing else. The event is
+     * stored in {@code platform.event_publication} until the mail is sent, so it carries no title, name or text; the
+     * listener reads them when it sends.
+     */
+    record Sent(List<Long> notificationIds) {}
 
     void proposalResult(long proposalId, String messageKey, String detail) {
         Set<Long> recipients = new LinkedHashSet<>(
@@ -46,16 +51,18 @@ class Notifications {
                 .param(proposalId)
                 .query(String.class)
                 .single();
+        List<Long> written = new ArrayList<>();
         for (Long recipient : recipients) {
-            jdbc.sql("""
+            written.add(jdbc.sql("""
                             insert into innovation.notification (recipient_id, proposal_id, message_key, title, detail,
-                                created_at) values (?, ?, ?, ?, ?, ?)
+                                created_at) values (?, ?, ?, ?, ?, ?) returning id
                             """)
                     .params(recipient, proposalId, messageKey, title, detail, Timestamp.from(clock.instant()))
-                    .update();
+                    .query(Long.class)
+                    .single());
         }
-        if (!recipients.isEmpty()) {
-            events.publishEvent(new Sent(Set.copyOf(recipients), proposalId, messageKey, title, detail));
+        if (!written.isEmpty()) {
+            events.publishEvent(new Sent(List.copyOf(written)));
         }
     }
 

@@ -163,7 +163,7 @@ class Panel {
         periods.openObjectionWindow(periodId, now);
         audit.record(AuditRecord.of(InnovationAudit.SHORTLIST, "Period", periodId)
                 .change("shortlisted", null, chosen.size())
-                .change("unmetFloors", null, unmet.isEmpty() ? null : String.join(", ", unmet)));
+                .change("unmetFloors", null, unmet.isEmpty() ? null : unmet.size()));
         return unmet;
     }
 
@@ -205,7 +205,7 @@ class Panel {
         audit.record(AuditRecord.of(InnovationAudit.SHORTLIST, "Proposal", proposalId)
                 .unit(proposal.unitId())
                 .change("included", !include, include)
-                .change("violatedFloors", null, violated.isEmpty() ? null : String.join(", ", violated)));
+                .change("violatedFloors", null, violated.isEmpty() ? null : violated.size()));
         return violated;
     }
 
@@ -497,7 +497,7 @@ class Panel {
             throw BusinessException.conflict(null, "innovation.announce.already");
         }
         audit.record(
-                AuditRecord.of(InnovationAudit.ANNOUNCE, "Period", period.id()).change(kind.name(), null, n));
+                AuditRecord.of(InnovationAudit.ANNOUNCE, "Period", period.id()).change("number", null, n));
         return new Announcement(id, period.id(), kind, n, issuedOn, by);
     }
 

@@ -41,6 +41,7 @@ class ProposalPageController {
     private final Notifications notifications;
     private final Access access;
     private final Presentations presentations;
+    private final PeriodScores periodScores;
 
     ProposalPageController(
             Proposals proposals,
@@ -50,7 +51,9 @@ class ProposalPageController {
             Attachments attachments,
             Notifications notifications,
             Access access,
-            Presentations presentations) {
+            Presentations presentations,
+            PeriodScores periodScores) {
+        this.periodScores = periodScores;
         this.proposals = proposals;
         this.periods = periods;
         this.evaluations = evaluations;
@@ -146,6 +149,7 @@ class ProposalPageController {
                 secretariat && (p.state() == ProposalState.ADMIN_PASSED || p.state() == ProposalState.ASSIGNED));
         model.addAttribute(
                 "assignments", access.hasAnyRole(InnovationRoles.COMPETITION) ? evaluations.ofProposal(id) : List.of());
+        model.addAttribute("scores", access.hasAnyRole(InnovationRoles.COMPETITION) ? periodScores.of(id) : null);
         boolean panelist = access.hasAnyRole("PANELIST");
         model.addAttribute(
                 "canShortlist",

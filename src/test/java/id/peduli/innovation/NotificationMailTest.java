@@ -6,10 +6,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -26,12 +27,31 @@ class NotificationMailTest {
             2L, new NotificationMail.Recipient("verifier@pemprov.example", Locale.ENGLISH),
             3L, new NotificationMail.Recipient("", Locale.ENGLISH));
 
+    /** The inbox messages the events name: one per recipient, 14 for a recipient without an account. */
+    private final Map<Long, NotificationMail.Message> inbox = Map.of(
+            11L, message(1L, "innovation.notify.failed", "PERFUNCTORY"),
+            12L, message(2L, "innovation.notify.failed", "PERFUNCTORY"),
+            13L, message(3L, "innovation.notify.failed", "PERFUNCTORY"),
+            14L, message(4L, "innovation.notify.failed", "PERFUNCTORY"),
+            21L, message(1L, "innovation.notify.passed", null));
+
+    private static NotificationMail.Message message(long recipient, String key, String detail) {
+        return new NotificationMail.Message(recipient, 42L, key, "Gerai Disabilitas", detail);
+    }
+
+    private NotificationMail mail(JavaMailSenderImpl sender, boolean enabled, String from) {
+        return new NotificationMail(
+                sender,
+                enabled,
+                id -> Optional.ofNullable(recipients.get(id)),
+                id -> Optional.ofNullable(inbox.get(id)),
+                messages(),
+                from);
+    }
+
     @Test
     void everyRecipientWithAnAddressGetsTheResultInTheirLanguage() throws Exception {
-        NotificationMail mail = new NotificationMail(
-                sender(), true, id -> Optional.ofNullable(recipients.get(id)), messages(), "sinovik@peduli.test");
-        mail.send(new Notifications.Sent(
-                Set.of(1L, 2L, 3L, 4L), 42L, "innovation.notify.failed", "Gerai Disabilitas", "PERFUNCTORY"));
+        mail(sender(), true, "sinovik@peduli.test").send(new Notifications.Sent(List.of(11L, 12L, 13L, 14L, 99L)));
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(2);
         MimeMessage toOperator =
@@ -46,11 +66,22 @@ class NotificationMailTest {
 
     @Test
     void nothingIsSentInDemoModeOrWithoutAMailServer() {
-        new NotificationMail(sender(), false, id -> Optional.ofNullable(recipients.get(id)), messages(), "x@y.test")
-                .send(new Notifications.Sent(Set.of(1L), 42L, "innovation.notify.passed", "Gerai", null));
-        new NotificationMail(null, true, id -> Optional.ofNullable(recipients.get(id)), messages(), "x@y.test")
-                .send(new Notifications.Sent(Set.of(1L), 42L, "innovation.notify.passed", "Gerai", null));
+        mail(sender(), false, "x@y.test").send(new Notifications.Sent(List.of(21L)));
+        mail(null, true, "x@y.test").send(new Notifications.Sent(List.of(21L)));
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    /**
+     * The event is stored in {@code platform.event_publication} until the mail is sent: it names the inbox messages by
+     * id and carries no title, name or text (issue 8, ADR 9).
+     */
+    @Test
+    void theEventCarriesIdsOnly() {
+        for (RecordComponent component : Notifications.Sent.class.getRecordComponents()) {
+            assertThat(component.getGenericType().getTypeName())
+                    .as(component.getName())
+                    .isIn("long", "java.lang.Long", "java.util.List<java.lang.Long>");
+        }
     }
 
     private static JavaMailSenderImpl sender() {
