@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
-import java.math.BigDecimal;
+import id.peduli.access.Role;
+import id.peduli.innovation.StagesView.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,9 +132,21 @@ class CompetitionAwardBrowserTest extends BrowserTestSupport {
 
         // presentation, field verification and the final plenary through the services
         Panel panel = context.getBean(Panel.class);
+        Presentations presentations = context.getBean(Presentations.class);
+        FieldVerifications visits = context.getBean(FieldVerifications.class);
         InnovationTestSupport.as(context, "panelis", () -> {
-            panel.recordFinalScores(ours, new BigDecimal("90"), new BigDecimal("88"), "Sesuai di lapangan.");
-            panel.recordFinalScores(theirs, new BigDecimal("70"), new BigDecimal("75"), "Sesuai di lapangan.");
+            for (long id : List.of(ours, theirs)) {
+                presentations.plan(
+                        id, LocalDate.now().minusDays(3), LocalTime.of(9, 0), "Aula Kementerian", null, Role.PANELIST);
+                presentations.score(id, id == ours ? 9 : 7, id == ours ? 9 : 7, "Jelas.");
+                visits.record(
+                        id,
+                        LocalDate.now().minusDays(1),
+                        Verdict.VERIFIED,
+                        "Sesuai di lapangan.",
+                        List.of("evaluator"),
+                        List.of(CompetitionStagesTests.PNG));
+            }
             return panel.decreeWinners(period, "KEP-" + run + "/JUARA/2026", LocalDate.of(2026, 12, 15));
         });
 

@@ -25,7 +25,9 @@ class MessageFilesTest {
     void everyKeyIsWrittenOncePerFile() throws IOException {
         List<String> repeated = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
                 Set<String> seen = new HashSet<>();
                 for (String key : keys(file)) {
                     if (!seen.add(key)) {
@@ -42,7 +44,8 @@ class MessageFilesTest {
         boolean continued = false;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String trimmed = line.strip();
-            boolean startsEntry = !continued && !trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.startsWith("!");
+            boolean startsEntry =
+                    !continued && !trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.startsWith("!");
             if (startsEntry) {
                 int end = 0;
                 while (end < trimmed.length() && "=: \t".indexOf(trimmed.charAt(end)) < 0) {
