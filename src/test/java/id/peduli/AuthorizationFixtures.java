@@ -73,6 +73,8 @@ final class AuthorizationFixtures {
     private long alyatamaUnit;
     private id.peduli.workshop.WorkshopFixtures.Objects workshopKartini;
     private id.peduli.workshop.WorkshopFixtures.Objects workshopAlyatama;
+    private id.peduli.workshop.goods.GoodsFixtures.Objects goodsKartini;
+    private id.peduli.workshop.goods.GoodsFixtures.Objects goodsAlyatama;
     private InnovationFixtures innovation;
 
     AuthorizationFixtures(MockMvc mvc, ApplicationContext context) {
@@ -156,6 +158,11 @@ final class AuthorizationFixtures {
         asAdminDo(() -> {
             workshopKartini = id.peduli.workshop.WorkshopFixtures.create(context, swTemanggung);
             workshopAlyatama = id.peduli.workshop.WorkshopFixtures.create(context, jambiSite);
+        });
+        // workshop goods: a material, work order and sale at each of those sites, and the gallery of its centre
+        asAdminDo(() -> {
+            goodsKartini = id.peduli.workshop.goods.GoodsFixtures.create(context, swTemanggung);
+            goodsAlyatama = id.peduli.workshop.goods.GoodsFixtures.create(context, jambiSite);
         });
         innovation = innovationFixtures(kartiniUnit, alyatamaUnit);
     }
@@ -319,6 +326,7 @@ final class AuthorizationFixtures {
                 yield new Variant(label, Long.valueOf(vars.get("unit")), null, false, vars, null);
             }
             case "site", "product", "payout", "placement" -> workshopVariant(fixture, label, side);
+            case "gallery", "material", "workorder", "sale" -> goodsVariant(fixture, label, side);
             default -> throw new IllegalArgumentException("unknown fixture " + fixture);
         };
     }
@@ -334,6 +342,18 @@ final class AuthorizationFixtures {
             default -> Map.of("id", String.valueOf(objects.run()), "lineId", String.valueOf(objects.line()));
         };
         return new Variant(label, unit, null, false, vars, null);
+    }
+
+    private Variant goodsVariant(String fixture, String label, Side side) {
+        id.peduli.workshop.goods.GoodsFixtures.Objects goods = side == kartini ? goodsKartini : goodsAlyatama;
+        long id = switch (fixture) {
+            case "gallery" -> goods.gallery();
+            case "material" -> goods.material();
+            case "workorder" -> goods.workOrder();
+            default -> goods.sale();
+        };
+        long unit = fixture.equals("gallery") ? goods.gallery() : goods.site();
+        return new Variant(label, unit, null, false, Map.of("id", String.valueOf(id)), null);
     }
 
     // ------------------------------------------------------------------------------------------ innovation
