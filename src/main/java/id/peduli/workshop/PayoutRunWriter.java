@@ -3,6 +3,7 @@ package id.peduli.workshop;
 import id.peduli.access.Access;
 import id.peduli.platform.PeduliPrincipal;
 import id.peduli.shared.BusinessException;
+import id.peduli.workshop.goods.MaterialCosts;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ class PayoutRunWriter {
 
     private final JdbcClient jdbc;
     private final Access access;
+    private final MaterialCosts materialCosts;
 
-    PayoutRunWriter(JdbcClient jdbc, Access access) {
+    PayoutRunWriter(JdbcClient jdbc, Access access, MaterialCosts materialCosts) {
         this.jdbc = jdbc;
         this.access = access;
+        this.materialCosts = materialCosts;
     }
 
     /**
@@ -92,6 +95,11 @@ class PayoutRunWriter {
                              where site_id in (:sites) and period = :period and status = 'DRAFT')
                         """).param("sites", siteIds).param("period", from).update();
         Map<Long, PayoutWorking.Working> workings = new HashMap<>();
+        List<Long> equalShareSites = rules.entrySet().stream()
+                .filter(e -> e.getValue().kind() == EarningsRule.Kind.EQUAL_SHARE)
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<Long, Money> costs = materialCosts.ofSites(equalShareSites, period);
         for (Map.Entry<Long, EarningsRule> entry : rules.entrySet()) {
             long siteId = entry.getKey();
             Map<Long, PayoutWorking.Tally> site = tallies.getOrDefault(siteId, new TreeMap<>());
@@ -101,7 +109,13 @@ class PayoutRunWriter {
                 tally.personId = adjustment.personId;
                 tally.adjustment += adjustment.amount;
             }
-            workings.put(siteId, PayoutWorking.work(entry.getValue(), site, salePrices.getOrDefault(siteId, Map.of())));
+            workings.put(
+                    siteId,
+                    PayoutWorking.work(
+                            entry.getValue(),
+                            site,
+                            salePrices.getOrDefault(siteId, Map.of()),
+                            costs.getOrDefault(siteId, Money.ZERO).value()));
         }
         Map<Long, Long> runIds = upsertRuns(from, rules, workings, user);
         long last = -1;

@@ -16,8 +16,17 @@ final class PayoutWorking {
 
     private PayoutWorking() {}
 
-    /** The working of one site's month: gross per participant, pool, group fund, shares. Pure, for tests too. */
+    /** The working of one site's month without material costs. */
     static Working work(EarningsRule rule, Map<Long, Tally> tallies, Map<Long, Long> salePrices) {
+        return work(rule, tallies, salePrices, 0);
+    }
+
+    /**
+     * The working of one site's month: gross per participant, pool, group fund, shares. For EQUAL_SHARE the pool is the
+     * margin: the accepted production at sale prices minus {@code materialCosts} (the materials used that month), never
+     * below zero. Pure, for tests too.
+     */
+    static Working work(EarningsRule rule, Map<Long, Tally> tallies, Map<Long, Long> salePrices, long materialCosts) {
         Working working = new Working();
         List<Long> enrolments = new ArrayList<>(new TreeMap<>(tallies).keySet());
         long[] weights = new long[enrolments.size()];
@@ -72,7 +81,7 @@ final class PayoutWorking {
             steps.add(lines);
         }
         long pool = rule.kind() == EarningsRule.Kind.EQUAL_SHARE
-                ? productionValue
+                ? Math.max(0, productionValue - materialCosts)
                 : working.grossByIndex.stream().mapToLong(Long::longValue).sum();
         long fund = Allocation.share(pool, rule.fundBasisPoints());
         long[] shares = Allocation.split(pool - fund, weights);
@@ -85,6 +94,11 @@ final class PayoutWorking {
             Tally tally = tallies.get(enrolments.get(i));
             List<String> lines = steps.get(i);
             if (rule.kind() == EarningsRule.Kind.EQUAL_SHARE) {
+                lines.add(step(
+                        "workshop.working.margin",
+                        Money.of(productionValue).format(),
+                        Money.of(materialCosts).format(),
+                        Money.of(pool).format()));
                 lines.add(step(
                         "workshop.working.equalShare",
                         Money.of(pool).format(),

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The payout and placement journeys, then the programme dashboard that shows them: a manager computes and approves a
- * site's payout and downloads a statement (in Indonesian); a mentor records a placement and its 90-day follow-up (in
+ * site's payout and downloads a statement (in Indonesian); the manager records a placement and its 90-day follow-up (in
  * English); the dashboard shows the month's median earnings and the placement, in both languages.
  */
 @PeduliTest
@@ -45,10 +45,11 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
     Payouts payouts;
 
     @Test
-    void aManagerApprovesAPayoutAMentorRecordsAPlacementAndTheDashboardShowsBoth() throws Exception {
+    void aManagerApprovesAPayoutRecordsAPlacementAndTheDashboardShowsBoth() throws Exception {
         // data through the services: a site with a rule, a participant and a month of production
-        long magelang = WorkshopTestSupport.site(context, "SW Peduli Magelang");
-        long temanggung = WorkshopTestSupport.site(context, "SW Peduli Temanggung");
+        // sites of their own: the demo sites carry a year of frozen payouts and placements of their own
+        long magelang = WorkshopTestSupport.freshSite(context, "SW Uji Jalan Bayar");
+        long temanggung = WorkshopTestSupport.freshSite(context, "SW Uji Jalan Kerja");
         YearMonth month = YearMonth.now().minusMonths(2);
         ProductView tas = WorkshopTestSupport.product(context, magelang, "TAS-JLN", 30_000);
         Participant wati = WorkshopTestSupport.participant(
@@ -112,8 +113,8 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         assertThat(pdf).isEqualTo("application/pdf %PDF-");
         browser.signOut();
 
-        // the mentor records a placement and, once 90 days have passed, its follow-up, in English
-        signInAs(WorkshopTestSupport.MENTOR);
+        // the programme manager records a placement and, once 90 days have passed, its follow-up, in English
+        signInAs(WorkshopTestSupport.MANAGER);
         browser.switchLanguage("en");
         browser.open("/workshop/sites/" + temanggung);
         browser.choose("plParticipant", String.valueOf(joko.enrolmentId()));
@@ -150,12 +151,12 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         String from =
                 YearMonth.from(start).isBefore(month) ? YearMonth.from(start).toString() : month.toString();
         browser.open("/workshop/dashboard?level=site&from=" + from + "&to=" + YearMonth.now());
-        assertThat(cell("SW Peduli Magelang", month, "Median monthly earnings of SW participants"))
+        assertThat(cell("SW Uji Jalan Bayar", month, "Median monthly earnings of SW participants"))
                 .isEqualTo("45000");
-        assertThat(cell("SW Peduli Temanggung", YearMonth.from(start), "New work placements"))
+        assertThat(cell("SW Uji Jalan Kerja", YearMonth.from(start), "New work placements"))
                 .isEqualTo("1");
         assertThat(cell(
-                        "SW Peduli Temanggung",
+                        "SW Uji Jalan Kerja",
                         YearMonth.from(LocalDate.now().minusDays(5)),
                         "Still employed at the 90-day follow-up"))
                 .isEqualTo("100");

@@ -82,7 +82,7 @@ class WorkshopReportTests {
 
     @Test
     void attendanceAndProductionFiguresFollowTheRecordsAsTheyAreAdded() throws Exception {
-        long site = WorkshopTestSupport.site(context, "SW Peduli Ponorogo");
+        long site = WorkshopTestSupport.freshSite(context, "SW Uji Angka");
         ProductView tas = WorkshopTestSupport.product(context, site, "TAS-ANGKA", 10_000);
         YearMonth month = YearMonth.now().minusMonths(3);
         Participant ika = WorkshopTestSupport.participant(context, mvc, site, "Ika Uji Angka", month.atDay(1));

@@ -64,7 +64,8 @@ class GoodsDemoSeed implements DemoSeed {
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of("demo-v1", "workshop-v1");
+        // after the year of sessions, so that sites have finished goods to transfer and sell
+        return Set.of("demo-v1", "workshop-v1", "workshop-participants-v1");
     }
 
     @Override
