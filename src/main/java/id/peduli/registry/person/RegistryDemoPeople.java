@@ -53,98 +53,6 @@ class RegistryDemoPeople implements DemoSeed {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryDemoPeople.class);
 
-    private static final List<String> JAVA_MEN = List.of(
-            "Slamet",
-            "Sugeng",
-            "Bambang",
-            "Joko",
-            "Budi Santoso",
-            "Agus Salim",
-            "Wahyudi",
-            "Sutrisno",
-            "Eko Prasetyo",
-            "Heru Susanto",
-            "Darmaji",
-            "Sukardi",
-            "Triyono",
-            "Suparman",
-            "Teguh Wibowo",
-            "Purwanto",
-            "Rahmat Hidayat",
-            "Ahmad Fauzi",
-            "Yusuf Efendi",
-            "Hartono");
-    private static final List<String> JAVA_WOMEN = List.of(
-            "Sri Rahayu",
-            "Siti Aminah",
-            "Suwarni",
-            "Sumiyati",
-            "Endang Lestari",
-            "Tri Wahyuni",
-            "Rini Astuti",
-            "Dwi Astuti",
-            "Sulastri",
-            "Wartini",
-            "Ngatini",
-            "Partini",
-            "Yuliani",
-            "Puji Lestari",
-            "Kartika Sari",
-            "Ratna Dewi",
-            "Lestari",
-            "Winarsih",
-            "Marsini",
-            "Tumini");
-    private static final List<String> JAVA_CHILDREN_M =
-            List.of("Aditya", "Bagus", "Dimas", "Fajar", "Galih", "Krisna", "Nanda", "Rizky Pratama", "Wahyu", "Yoga");
-    private static final List<String> JAVA_CHILDREN_F =
-            List.of("Anisa", "Ayu Lestari", "Dewi", "Fitri", "Indah", "Nur Aini", "Putri", "Rahma", "Safitri", "Wulan");
-    private static final List<String> JAMBI_MEN = List.of(
-            "Abdul Rahman",
-            "Zulkifli",
-            "Syamsul Bahri",
-            "Hasan Basri",
-            "Muhammad Yusuf",
-            "Azhar",
-            "Rusdi",
-            "Junaidi",
-            "Firdaus",
-            "Hendri",
-            "Ismail",
-            "Mahmud",
-            "Ramli",
-            "Syahrial",
-            "Taufik");
-    private static final List<String> JAMBI_WOMEN = List.of(
-            "Nurhasanah",
-            "Rosmawati",
-            "Fatimah",
-            "Siti Zubaidah",
-            "Yusnidar",
-            "Rahmawati",
-            "Nurlela",
-            "Asmah",
-            "Zuraida",
-            "Maimunah",
-            "Halimah",
-            "Erni",
-            "Nurjanah",
-            "Syarifah",
-            "Rosnah");
-    private static final List<String> JAMBI_CHILDREN_M =
-            List.of("Alif", "Farhan", "Hafiz", "Ilham", "Raihan", "Rafi", "Zaki", "Fikri", "Arif", "Naufal");
-    private static final List<String> JAMBI_CHILDREN_F = List.of(
-            "Aisyah",
-            "Nabila",
-            "Salsabila",
-            "Zahra",
-            "Khairunnisa",
-            "Nayla",
-            "Putri Ayu",
-            "Syifa",
-            "Annisa",
-            "Hafizah");
-
     private final StartUpData startUp;
     private final Organizations organizations;
     private final Regions regions;
@@ -352,11 +260,19 @@ class RegistryDemoPeople implements DemoSeed {
         int fatherYear = 1955 + random.nextInt(20);
         boolean fatherKnowsDate = random.nextInt(8) > 0;
         Person father = register(
-                site, village, pick(JAVA_MEN) + family, Sex.M, fatherYear, fatherKnowsDate, null, null, List.of());
+                site,
+                village,
+                pick(DemoNames.JAVA_MEN) + family,
+                Sex.M,
+                fatherYear,
+                fatherKnowsDate,
+                null,
+                null,
+                List.of());
         Person mother = register(
                 site,
                 village,
-                pick(JAVA_WOMEN),
+                pick(DemoNames.JAVA_WOMEN),
                 Sex.F,
                 fatherYear + 2 + random.nextInt(4),
                 true,
@@ -376,7 +292,7 @@ class RegistryDemoPeople implements DemoSeed {
             Person child = register(
                     site,
                     village,
-                    pick(son ? JAVA_CHILDREN_M : JAVA_CHILDREN_F),
+                    pick(son ? DemoNames.JAVA_CHILDREN_M : DemoNames.JAVA_CHILDREN_F),
                     son ? Sex.M : Sex.F,
                     year,
                     true,
@@ -402,7 +318,7 @@ class RegistryDemoPeople implements DemoSeed {
         Person parent = register(
                 site,
                 village,
-                pick(motherHeads ? JAVA_WOMEN : JAVA_MEN),
+                pick(motherHeads ? DemoNames.JAVA_WOMEN : DemoNames.JAVA_MEN),
                 parentSex,
                 parentYear,
                 random.nextInt(6) > 0,
@@ -416,7 +332,7 @@ class RegistryDemoPeople implements DemoSeed {
         Person participant = register(
                 site,
                 village,
-                pick(son ? JAVA_CHILDREN_M : JAVA_CHILDREN_F),
+                pick(son ? DemoNames.JAVA_CHILDREN_M : DemoNames.JAVA_CHILDREN_F),
                 son ? Sex.M : Sex.F,
                 Math.min(2006, parentYear + 22 + random.nextInt(14)),
                 true,
@@ -430,7 +346,7 @@ class RegistryDemoPeople implements DemoSeed {
             Person sibling = register(
                     site,
                     village,
-                    pick(brother ? JAVA_CHILDREN_M : JAVA_CHILDREN_F),
+                    pick(brother ? DemoNames.JAVA_CHILDREN_M : DemoNames.JAVA_CHILDREN_F),
                     brother ? Sex.M : Sex.F,
                     Math.min(2010, parentYear + 20 + random.nextInt(18)),
                     true,
@@ -470,13 +386,14 @@ class RegistryDemoPeople implements DemoSeed {
     private void childWelfareHousehold(OrgUnit site, String village) {
         int motherYear = 1978 + random.nextInt(14);
         boolean fatherPresent = random.nextInt(4) > 0;
-        Person mother = register(site, village, pick(JAMBI_WOMEN), Sex.F, motherYear, true, null, null, List.of());
+        Person mother =
+                register(site, village, pick(DemoNames.JAMBI_WOMEN), Sex.F, motherYear, true, null, null, List.of());
         PlannedHousehold household = startHousehold(mother);
         if (fatherPresent) {
             Person father = register(
                     site,
                     village,
-                    pick(JAMBI_MEN),
+                    pick(DemoNames.JAMBI_MEN),
                     Sex.M,
                     motherYear - 1 - random.nextInt(5),
                     random.nextBoolean(),
@@ -492,7 +409,7 @@ class RegistryDemoPeople implements DemoSeed {
             Person child = register(
                     site,
                     village,
-                    pick(son ? JAMBI_CHILDREN_M : JAMBI_CHILDREN_F),
+                    pick(son ? DemoNames.JAMBI_CHILDREN_M : DemoNames.JAMBI_CHILDREN_F),
                     son ? Sex.M : Sex.F,
                     year,
                     true,
