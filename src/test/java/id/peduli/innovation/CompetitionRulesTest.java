@@ -41,8 +41,9 @@ class CompetitionRulesTest {
                 .hasMessage("innovation.period.weightsInvalid");
         assertThatThrownBy(() -> Periods.parse(with(d, 40, 40, 20, d.aspects() + "\nNEW | many | GENERAL")))
                 .hasMessage("innovation.period.lineInvalid");
+        // one aspect of one group: the aspects every group answers no longer weigh 100 together
         assertThatThrownBy(() -> Periods.parse(with(d, 40, 40, 20, "BACKGROUND | 10 | GENERAL")))
-                .hasMessage("innovation.period.rubricEmpty");
+                .hasMessage("innovation.period.rubricWeights");
     }
 
     @Test
