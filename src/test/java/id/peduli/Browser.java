@@ -432,6 +432,23 @@ public final class Browser {
         return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1");
     }
 
+    /** The deepest elements whose right edge passes the window's, as tag#id.class, for a failing layout check. */
+    public String widerThanWindow() {
+        return String.valueOf(script("""
+                const out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.right > window.innerWidth + 1 && r.width > 0
+                      && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1)) {
+                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim().replace(/\\s+/g, '.') : '')
+                        + ' ' + Math.round(r.right) + 'px');
+                  }
+                }
+                return out.slice(0, 8).join(', ');
+                """));
+    }
+
     /** Saves a PNG of the viewport. */
     public void screenshot(Path file) {
         awaitQuiet();

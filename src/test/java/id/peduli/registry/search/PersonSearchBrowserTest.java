@@ -40,7 +40,7 @@ class PersonSearchBrowserTest extends BrowserTestSupport {
         assertThat(browser.currentPath()).isEqualTo("/people/search");
         assertThat(browser.element("resultCount").getText()).isNotBlank();
         assertThat(browser.scrollsHorizontally())
-                .as("the page scrolls sideways")
+                .as(() -> "the page scrolls sideways: " + browser.widerThanWindow())
                 .isFalse();
         browser.assertAccessible();
 
