@@ -41,36 +41,37 @@ class AssignmentPageController {
         return "innovation/assignments";
     }
 
+    /** Runs the assignment and answers with a redirect, so that reloading the page does not run it again. */
     @PostMapping("/innovation/periods/{id}/assignments/auto")
     @PreAuthorize(InnovationRoles.SECRETARIAT_EXPRESSION)
     String autoAssign(
             @PathVariable long id,
             @RequestParam(value = "avoidSameProvince", defaultValue = "false") boolean avoidSameProvince,
             Ui ui,
-            Model model) {
-        Period period = periods.get(id);
+            RedirectAttributes redirect) {
+        periods.get(id);
         AssignmentOverview result = assignments.run(id, avoidSameProvince);
-        model.addAttribute(
-                "ran",
+        Flash.success(
+                redirect,
                 ui.t(
                         "innovation.assignment.ran",
                         result.assigned(),
                         result.unassigned().size()));
-        return page(period, result, model);
+        return "redirect:/innovation/periods/" + id + "/assignments";
     }
 
     @PostMapping("/innovation/periods/{id}/assignments/second")
     @PreAuthorize(InnovationRoles.SECRETARIAT_EXPRESSION)
-    String secondEvaluators(@PathVariable long id, Ui ui, Model model) {
-        Period period = periods.get(id);
+    String secondEvaluators(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
+        periods.get(id);
         AssignmentOverview result = assignments.secondEvaluators(id);
-        model.addAttribute(
-                "ran",
+        Flash.success(
+                redirect,
                 ui.t(
                         "innovation.assignment.secondRan",
                         result.assigned(),
                         result.unassigned().size()));
-        return page(period, result, model);
+        return "redirect:/innovation/periods/" + id + "/assignments";
     }
 
     @PostMapping("/innovation/assignments/{id}/withdraw")

@@ -8,7 +8,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
@@ -118,6 +120,13 @@ class AutoAssignmentTests {
                 .andExpect(status().isOk());
         mvc.perform(get("/innovation/periods/" + period + "/assignments").with(as(context, "evaluator")))
                 .andExpect(status().isForbidden());
+        // running it from the page answers with a redirect and the result as a message: a reload runs nothing again
+        mvc.perform(post("/innovation/periods/" + period + "/assignments/auto")
+                        .with(as(context, "sekretariat"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/innovation/periods/" + period + "/assignments"))
+                .andExpect(flash().attributeCount(1));
     }
 
     @Test
