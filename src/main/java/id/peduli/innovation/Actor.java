@@ -4,9 +4,9 @@ import id.peduli.access.Role;
 import java.util.Objects;
 
 /** Who makes a move, and in which of their roles. */
-record Actor(Long userId, String username, Role role) {
+public record Actor(Long userId, String username, Role role) {
 
-    Actor {
+    public Actor {
         Objects.requireNonNull(username);
         Objects.requireNonNull(role);
     }

@@ -1,6 +1,16 @@
 package id.peduli.innovation;
 
 import id.peduli.access.Access;
+import id.peduli.innovation.award.Panel;
+import id.peduli.innovation.evaluation.Evaluations;
+import id.peduli.innovation.evaluation.PeriodScores;
+import id.peduli.innovation.notification.Notifications;
+import id.peduli.innovation.period.Period;
+import id.peduli.innovation.period.PeriodForm;
+import id.peduli.innovation.period.PeriodRows;
+import id.peduli.innovation.period.Periods;
+import id.peduli.innovation.proposal.ProposalState;
+import id.peduli.innovation.proposal.Proposals;
 import id.peduli.platform.Flash;
 import id.peduli.platform.FormErrors;
 import id.peduli.platform.Ui;

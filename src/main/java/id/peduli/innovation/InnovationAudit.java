@@ -4,6 +4,7 @@ import id.peduli.audit.AuditAction;
 import id.peduli.audit.AuditActions;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
+import id.peduli.innovation.period.Periods;
 import id.peduli.shared.BusinessException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -15,24 +16,24 @@ import org.springframework.transaction.annotation.Transactional;
  * so it is written in a transaction of its own, with the message key of the refusal and nothing of the content sent.
  */
 @Component
-class InnovationAudit implements AuditActions {
+public class InnovationAudit implements AuditActions {
 
-    static final AuditAction REGISTER = AuditAction.of("INNOVATION_REGISTER");
-    static final AuditAction DRAFT = AuditAction.of("PROPOSAL_DRAFT");
-    static final AuditAction SEND = AuditAction.of("PROPOSAL_SEND");
-    static final AuditAction RETURN = AuditAction.of("PROPOSAL_RETURN");
-    static final AuditAction SUBMIT = AuditAction.of("PROPOSAL_SUBMIT");
-    static final AuditAction WITHDRAW = AuditAction.of("PROPOSAL_WITHDRAW");
-    static final AuditAction SCREEN = AuditAction.of("PROPOSAL_SCREEN");
-    static final AuditAction ANNOUNCE = AuditAction.of("ANNOUNCE");
-    static final AuditAction ASSIGN = AuditAction.of("EVALUATOR_ASSIGN");
-    static final AuditAction CONFLICT = AuditAction.of("CONFLICT_DECLARE");
-    static final AuditAction SCORE = AuditAction.of("PROPOSAL_SCORE");
-    static final AuditAction SHORTLIST = AuditAction.of("TOP99_PROPOSE");
-    static final AuditAction OBJECTION = AuditAction.of("OBJECTION");
-    static final AuditAction DECREE = AuditAction.of("DECREE");
-    static final AuditAction AWARD = AuditAction.of("AWARD");
-    static final AuditAction ATTACH = AuditAction.of("ATTACHMENT");
+    public static final AuditAction REGISTER = AuditAction.of("INNOVATION_REGISTER");
+    public static final AuditAction DRAFT = AuditAction.of("PROPOSAL_DRAFT");
+    public static final AuditAction SEND = AuditAction.of("PROPOSAL_SEND");
+    public static final AuditAction RETURN = AuditAction.of("PROPOSAL_RETURN");
+    public static final AuditAction SUBMIT = AuditAction.of("PROPOSAL_SUBMIT");
+    public static final AuditAction WITHDRAW = AuditAction.of("PROPOSAL_WITHDRAW");
+    public static final AuditAction SCREEN = AuditAction.of("PROPOSAL_SCREEN");
+    public static final AuditAction ANNOUNCE = AuditAction.of("ANNOUNCE");
+    public static final AuditAction ASSIGN = AuditAction.of("EVALUATOR_ASSIGN");
+    public static final AuditAction CONFLICT = AuditAction.of("CONFLICT_DECLARE");
+    public static final AuditAction SCORE = AuditAction.of("PROPOSAL_SCORE");
+    public static final AuditAction SHORTLIST = AuditAction.of("TOP99_PROPOSE");
+    public static final AuditAction OBJECTION = AuditAction.of("OBJECTION");
+    public static final AuditAction DECREE = AuditAction.of("DECREE");
+    public static final AuditAction AWARD = AuditAction.of("AWARD");
+    public static final AuditAction ATTACH = AuditAction.of("ATTACHMENT");
     static final AuditAction REFUSED = AuditAction.of("INNOVATION_REFUSED");
 
     private final AuditLog audit;
@@ -64,7 +65,7 @@ class InnovationAudit implements AuditActions {
                 REFUSED);
     }
 
-    void record(AuditRecord record) {
+    public void record(AuditRecord record) {
         audit.record(record);
     }
 

@@ -1,5 +1,6 @@
 package id.peduli.innovation;
 
+import id.peduli.innovation.notification.Notifications;
 import id.peduli.platform.NavBadgeSource;
 import id.peduli.platform.PeduliPrincipal;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package id.peduli.innovation;
 
 import id.peduli.access.Access;
+import id.peduli.innovation.proposal.StoredProposals;
 import id.peduli.shared.BusinessException;
 import java.util.Arrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,10 +16,10 @@ import org.springframework.stereotype.Component;
 class InnovationScope {
 
     private final Access access;
-    private final ProposalStore store;
+    private final StoredProposals store;
     private final JdbcClient jdbc;
 
-    InnovationScope(Access access, ProposalStore store, JdbcClient jdbc) {
+    InnovationScope(Access access, StoredProposals store, JdbcClient jdbc) {
         this.access = access;
         this.store = store;
         this.jdbc = jdbc;
@@ -38,12 +39,12 @@ class InnovationScope {
         }
         Long unitId = id == null ? null : store.unitOf(id).orElse(null);
         if (unitId == null) {
-            throw ProposalStore.notFound(id == null ? 0 : id);
+            throw StoredProposals.notFound(id == null ? 0 : id);
         }
         if (competition || access.covers(unitId, unit)) {
             return true;
         }
-        throw ProposalStore.notFound(id);
+        throw StoredProposals.notFound(id);
     }
 
     /** Assignment {@code id} for the evaluator it is assigned to; any other evaluator is told it does not exist. */

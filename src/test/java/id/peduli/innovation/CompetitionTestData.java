@@ -4,6 +4,11 @@ import id.peduli.access.NewUserCommand;
 import id.peduli.access.Role;
 import id.peduli.access.UserCommand;
 import id.peduli.access.Users;
+import id.peduli.innovation.evaluation.Evaluations;
+import id.peduli.innovation.evaluation.ScoreSheet;
+import id.peduli.innovation.period.Period;
+import id.peduli.innovation.period.PeriodForm;
+import id.peduli.innovation.period.Periods;
 import id.peduli.organization.Organizations;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,12 +16,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Periods, proposals and evaluators of the assignment and scoring tests, made through the services. */
-final class CompetitionTestData {
+public final class CompetitionTestData {
 
     private CompetitionTestData() {}
 
     /** A fresh period (a year of the 2070s and 2080s not used yet) with the default rubric, pass mark 85. */
-    static synchronized long period(ApplicationContext context) {
+    public static synchronized long period(ApplicationContext context) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         int year = jdbc.sql(
                         "select coalesce(max(year), 2069) + 1 from innovation.period where year between 2070 and 2089")
@@ -31,7 +36,7 @@ final class CompetitionTestData {
     }
 
     /** A proposal of the unit named {@code unitName} that passed the administrative selection. */
-    static long passedProposal(ApplicationContext context, long period, String unitName, String title) {
+    public static long passedProposal(ApplicationContext context, long period, String unitName, String title) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long unit = unit(context, unitName);
         long innovation = jdbc.sql("insert into innovation.innovation (unit_id, title, started_on) values (?, ?, "
@@ -47,7 +52,7 @@ final class CompetitionTestData {
                 .single();
     }
 
-    static long unit(ApplicationContext context, String name) {
+    public static long unit(ApplicationContext context, String name) {
         return context.getBean(Organizations.class).tree().stream()
                 .filter(u -> u.name().equals(name))
                 .findFirst()
@@ -56,7 +61,7 @@ final class CompetitionTestData {
     }
 
     /** An evaluator account of the unit named {@code unitName}, made once. */
-    static long evaluator(ApplicationContext context, String username, String unitName) {
+    public static long evaluator(ApplicationContext context, String username, String unitName) {
         Users users = context.getBean(Users.class);
         return users.findByUsername(username)
                 .orElseGet(() -> InnovationTestSupport.as(
@@ -79,7 +84,7 @@ final class CompetitionTestData {
     }
 
     /** The same score on every aspect of the rubric: the raw total is ten times it on the scale of 10. */
-    static Map<String, Integer> everyAspect(ApplicationContext context, long assignmentId, int score) {
+    public static Map<String, Integer> everyAspect(ApplicationContext context, long assignmentId, int score) {
         Evaluations evaluations = context.getBean(Evaluations.class);
         Map<String, Integer> scores = new HashMap<>();
         for (Period.Aspect a : evaluations.sheet(assignmentId).aspects()) {
@@ -89,7 +94,7 @@ final class CompetitionTestData {
     }
 
     /** Scores assignment {@code assignmentId} with {@code score} on every aspect as its evaluator. */
-    static ScoreSheet score(ApplicationContext context, String evaluator, long assignmentId, int score) {
+    public static ScoreSheet score(ApplicationContext context, String evaluator, long assignmentId, int score) {
         Evaluations evaluations = context.getBean(Evaluations.class);
         return InnovationTestSupport.as(
                 context,
@@ -97,7 +102,7 @@ final class CompetitionTestData {
                 () -> evaluations.score(assignmentId, everyAspect(context, assignmentId, score), Map.of()));
     }
 
-    static long assignmentOf(JdbcClient jdbc, long proposal, long evaluator) {
+    public static long assignmentOf(JdbcClient jdbc, long proposal, long evaluator) {
         return jdbc.sql("select id from innovation.evaluator_assignment where proposal_id = ? and evaluator_id = ?")
                 .params(proposal, evaluator)
                 .query(Long.class)

@@ -1,5 +1,8 @@
 package id.peduli.innovation;
 
+import id.peduli.innovation.demo.InnovationDemoSeed;
+import id.peduli.innovation.period.PeriodForm;
+import id.peduli.innovation.period.Periods;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,12 +13,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Loads the competition's demo seed once into the shared test database, and runs code as a given user. */
-final class InnovationTestSupport {
+public final class InnovationTestSupport {
 
     private InnovationTestSupport() {}
 
     /** Loads {@code innovation-v1} unless the 2018 period exists already (the test database is shared). */
-    static synchronized void ensureSeed(ApplicationContext context) {
+    public static synchronized void ensureSeed(ApplicationContext context) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         boolean loaded = jdbc.sql("select count(*) from innovation.period where year = 2018")
                         .query(Long.class)
@@ -33,7 +36,7 @@ final class InnovationTestSupport {
         }
     }
 
-    static <T> T as(ApplicationContext context, String username, Supplier<T> action) {
+    public static <T> T as(ApplicationContext context, String username, Supplier<T> action) {
         UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername(username);
         var previous = SecurityContextHolder.getContext();
         var security = SecurityContextHolder.createEmptyContext();
@@ -47,7 +50,7 @@ final class InnovationTestSupport {
         }
     }
 
-    static long currentPeriod(JdbcClient jdbc) {
+    public static long currentPeriod(JdbcClient jdbc) {
         return jdbc.sql("select id from innovation.period where registration_opens <= current_date and current_date <= "
                         + "assessment_deadline order by year desc limit 1")
                 .query(Long.class)
@@ -58,7 +61,7 @@ final class InnovationTestSupport {
      * A period of {@code year} (made once) whose objection window is open now, with one proposal proposed for the Top 99;
      * returns the proposal.
      */
-    static synchronized long openObjectionWindow(ApplicationContext context, int year) {
+    public static synchronized long openObjectionWindow(ApplicationContext context, int year) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         var existing = jdbc.sql("""
                         select p.id from innovation.proposal p join innovation.period per on per.id = p.period_id
@@ -92,7 +95,7 @@ final class InnovationTestSupport {
                 .single();
     }
 
-    static long proposalTitled(JdbcClient jdbc, String title, int year) {
+    public static long proposalTitled(JdbcClient jdbc, String title, int year) {
         return jdbc.sql("""
                         select p.id from innovation.proposal p join innovation.innovation i on i.id = p.innovation_id
                         join innovation.period per on per.id = p.period_id where i.title = ? and per.year = ?

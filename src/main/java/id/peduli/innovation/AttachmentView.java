@@ -1,4 +1,0 @@
-package id.peduli.innovation;
-
-/** A stored attachment of an innovation, without its content. */
-public record AttachmentView(long id, String fileName, String contentType, int sizeBytes) {}

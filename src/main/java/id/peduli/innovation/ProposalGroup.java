@@ -1,8 +1,0 @@
-package id.peduli.innovation;
-
-/** The competition group a proposal enters: general, replication of an earlier Top 99, special for earlier winners. */
-public enum ProposalGroup {
-    GENERAL,
-    REPLICATION,
-    SPECIAL
-}
