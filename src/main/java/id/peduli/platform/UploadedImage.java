@@ -57,7 +57,7 @@ public final class UploadedImage {
     public enum Problem {
         /** Neither JPEG nor PNG by its first bytes. */
         WRONG_TYPE,
-        /** More pixels than the limit, by the header; {@link Refused#width()} and {@link Refused#height()} say how many. */
+        /** More pixels than the limit by the header; {@link Refused#width()} and {@link Refused#height()} tell. */
         TOO_MANY_PIXELS,
         /** Claims to be JPEG or PNG but cannot be read (truncated, damaged, an empty size). */
         UNREADABLE
@@ -147,8 +147,8 @@ public final class UploadedImage {
     }
 
     /**
-     * The image encoded in {@code format}, with nothing but its pixels; a JPEG carries no transparency, so an image with
-     * an alpha channel is drawn on an opaque one first.
+     * The image encoded in {@code format}, with nothing but its pixels; a JPEG carries no transparency, so an image
+     * with an alpha channel is drawn on an opaque one first.
      */
     public static byte[] encode(BufferedImage image, Format format) {
         BufferedImage written = image;
