@@ -5,42 +5,34 @@ import id.peduli.audit.AuditAction;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
 import id.peduli.platform.PeduliPrincipal;
+import id.peduli.platform.UploadedImage;
 import id.peduli.shared.BusinessException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A product's optional picture, as the registry keeps person photos: JPEG or PNG checked by its first bytes (not by
- * name or declared type), limited in bytes and in pixels (read from the header before decoding), then decoded and
- * encoded again, no larger than {@value #SIDE} pixels a side, so that no metadata of the upload is kept. Stored in the
- * database with the product.
+ * A product's optional picture, checked by the same rule as the registry's person photos ({@link UploadedImage}): JPEG
+ * or PNG by its first bytes (not by name or declared type), limited in bytes and in pixels (read from the header
+ * before decoding), then decoded and encoded again, no larger than {@value #SIDE} pixels a side, so that no metadata
+ * of the upload is kept. Stored in the database with the product.
  */
 @Service
 class ProductPictures {
 
     static final int SIDE = 600;
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
     private final JdbcClient jdbc;
     private final Access access;
@@ -137,75 +129,44 @@ class ProductPictures {
     }
 
     static String contentTypeOf(byte[] data) {
-        if (startsWith(data, JPEG)) {
-            return "image/jpeg";
-        }
-        if (startsWith(data, PNG)) {
-            return "image/png";
-        }
-        return null;
+        UploadedImage.Format format = UploadedImage.formatOf(data);
+        return format == null ? null : format.contentType();
     }
 
+    /**
+     * The picture as it is stored: checked and decoded by {@link UploadedImage} (at most {@code maxPixels} pixels,
+     * read from the header before decoding), scaled to at most {@value #SIDE} pixels a side and encoded again.
+     */
     private byte[] cleaned(byte[] data, String type) {
-        BufferedImage image;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw unreadable();
-            }
-            ImageReader reader = readers.next();
+        try {
+            BufferedImage image = UploadedImage.decode(data, maxPixels);
+            UploadedImage.Format format = UploadedImage.Format.ofContentType(type);
+            boolean jpeg = format == UploadedImage.Format.JPEG;
+            double scale = Math.min(1.0, (double) SIDE / Math.max(image.getWidth(), image.getHeight()));
+            int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+            int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+            BufferedImage out =
+                    new BufferedImage(w, h, jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = out.createGraphics();
             try {
-                reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width < 1 || height < 1) {
-                    throw unreadable();
-                }
-                if (width * height > maxPixels) {
-                    throw new BusinessException(
-                            413, "picture", "workshop.picture.tooManyPixels", Math.max(1, maxPixels / 1_000_000));
-                }
-                image = reader.read(0);
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(image, 0, 0, w, h, null);
             } finally {
-                reader.dispose();
+                g.dispose();
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BusinessException b) {
-                throw b;
-            }
-            throw unreadable();
+            return UploadedImage.encode(out, format);
+        } catch (UploadedImage.Refused e) {
+            throw switch (e.problem()) {
+                case WRONG_TYPE -> new BusinessException(415, "picture", "workshop.picture.wrongType");
+                case TOO_MANY_PIXELS ->
+                    new BusinessException(
+                            413, "picture", "workshop.picture.tooManyPixels", Math.max(1, maxPixels / 1_000_000));
+                case UNREADABLE -> unreadable();
+            };
         }
-        if (image == null) {
-            throw unreadable();
-        }
-        boolean jpeg = "image/jpeg".equals(type);
-        double scale = Math.min(1.0, (double) SIDE / Math.max(image.getWidth(), image.getHeight()));
-        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        BufferedImage out = new BufferedImage(w, h, jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(out, jpeg ? "jpeg" : "png", bytes)) {
-                throw unreadable();
-            }
-        } catch (IOException e) {
-            throw unreadable();
-        }
-        return bytes.toByteArray();
     }
 
     private static BusinessException unreadable() {
         return new BusinessException(415, "picture", "workshop.picture.unreadable");
-    }
-
-    private static boolean startsWith(byte[] data, byte[] prefix) {
-        return data.length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -45,10 +45,8 @@ import org.springframework.stereotype.Component;
  * manager {@code manajer.kartini}. The sessions do not: one {@link SessionRecorder} call per entry would take minutes
  * for the year's 40,000 rows, so they are written in bulk by the seed-only {@link DemoSessionWriter}, and this seed
  * hands it only entries the recorder would accept (past days, months not yet frozen, participants active that day,
- * positive quantities). It logs the time of each part. Measured on 30 November 2026 with the registry's 48 demo
- * participants on the shared two-core machine at a load average of about 16 (seven builds at once): 7.3 to 7.9 s in
- * total (enrolling 2.7 s, 16,886 session rows 1.5 s, 132 payout runs 3.5 s); the idle machine was not available to
- * measure.
+ * positive quantities). It logs the time of each part. Its time with the registry's 191 demo participants (about 67,000
+ * session rows) is in docs/benchmarks.md, "Workshop demo seeds" ({@code bench/workshop-demo-seed.sh}).
  */
 @Component
 class WorkshopParticipantsSeed implements DemoSeed {

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The payout and placement journeys, then the programme dashboard that shows them: a manager computes and approves a
- * site's payout and downloads a statement (in Indonesian); the manager records a placement and its 90-day follow-up (in
- * English); the dashboard shows the month's median earnings and the placement, in both languages.
+ * site's payout and downloads a statement (in Indonesian); the centre's social worker, signed in as themselves, records
+ * a placement and its 90-day follow-up (in English); the dashboard shows the month's median earnings and the
+ * placement, in both languages. Both sites are the test's own, so the demo sites' year does not change the figures.
  */
 @PeduliTest
 class WorkshopPayoutBrowserTest extends BrowserTestSupport {
@@ -45,7 +46,7 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
     Payouts payouts;
 
     @Test
-    void aManagerApprovesAPayoutRecordsAPlacementAndTheDashboardShowsBoth() throws Exception {
+    void aManagerApprovesAPayoutAWorkerRecordsAPlacementAndTheDashboardShowsBoth() throws Exception {
         // data through the services: a site with a rule, a participant and a month of production
         // sites of their own: the demo sites carry a year of frozen payouts and placements of their own
         long magelang = WorkshopTestSupport.freshSite(context, "SW Uji Jalan Bayar");
@@ -113,8 +114,8 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         assertThat(pdf).isEqualTo("application/pdf %PDF-");
         browser.signOut();
 
-        // the programme manager records a placement and, once 90 days have passed, its follow-up, in English
-        signInAs(WorkshopTestSupport.MANAGER);
+        // the centre's social worker records a placement and, once 90 days have passed, its follow-up, in English
+        signInAs(WorkshopStaffTests.WORKER);
         browser.switchLanguage("en");
         browser.open("/workshop/sites/" + temanggung);
         browser.choose("plParticipant", String.valueOf(joko.enrolmentId()));
@@ -129,6 +130,8 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         long placement = jdbc.sql("select id from workshop.placement where employer_name = 'Bengkel Las Maju'")
                 .query(Long.class)
                 .single();
+        assertThat(recordedBy("select created_by from workshop.placement where id = ?", placement))
+                .isEqualTo(WorkshopStaffTests.WORKER);
         long ninety = jdbc.sql("select id from workshop.follow_up where placement_id = ? and day_mark = 90")
                 .param(placement)
                 .query(Long.class)
@@ -143,6 +146,8 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+        assertThat(recordedBy("select recorded_by from workshop.follow_up where id = ?", ninety))
+                .isEqualTo(WorkshopStaffTests.WORKER);
         browser.signOut();
 
         // the programme dashboard, per site: the payout's median, the placement and the retention, in both languages
@@ -167,6 +172,15 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         assertThat(browser.element("dashXlsx").getText()).isEqualTo("Unduh XLSX");
         assertThat(browser.driver().getPageSource()).contains("Jawa Tengah");
         browser.assertAccessible();
+    }
+
+    /** The username of the account whose id the query answers for {@code id}. */
+    private String recordedBy(String query, long id) {
+        long userId = jdbc.sql(query).param(id).query(Long.class).single();
+        return jdbc.sql("select username from access.user_account where id = ?")
+                .param(userId)
+                .query(String.class)
+                .single();
     }
 
     /** The table cell of a group, month and indicator (by its column heading), as the figure it holds. */

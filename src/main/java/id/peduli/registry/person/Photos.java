@@ -4,23 +4,17 @@ import id.peduli.access.Access;
 import id.peduli.audit.AuditAction;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
+import id.peduli.platform.UploadedImage;
 import id.peduli.registry.PersonView;
 import id.peduli.registry.RegistryRoles;
 import id.peduli.shared.BusinessException;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,15 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A person's optional photo: JPEG or PNG, checked by content (not by name), limited in bytes and in pixels. The pixel
  * count is read from the image header before anything is decoded, so a small file that would unpack into gigabytes
- * (a decompression bomb) is refused without decoding it. The stored photo is the decoded image encoded again: EXIF
+ * (a decompression bomb) is refused without decoding it; the rule is {@link UploadedImage}'s, shared with the
+ * workshop's product pictures. The stored photo is the decoded image encoded again: EXIF
  * (camera, time, GPS location), comments and other metadata of the upload are not kept; a JPEG's EXIF orientation is
  * applied to the pixels first, so the photo stays upright.
  */
 @Service
 class Photos {
-
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
     private final JdbcClient jdbc;
     private final People people;
@@ -64,13 +56,8 @@ class Photos {
     record Photo(String contentType, byte[] data) {}
 
     static String contentTypeOf(byte[] data) {
-        if (startsWith(data, JPEG)) {
-            return "image/jpeg";
-        }
-        if (startsWith(data, PNG)) {
-            return "image/png";
-        }
-        return null;
+        UploadedImage.Format format = UploadedImage.formatOf(data);
+        return format == null ? null : format.contentType();
     }
 
     @Transactional
@@ -133,57 +120,31 @@ class Photos {
     }
 
     /**
-     * The photo as it is stored: its size checked from the header (at most {@code maxPixels} pixels), then decoded,
-     * turned upright and encoded again in the same format, without any of the upload's metadata.
+     * The photo as it is stored: checked, decoded and encoded again by {@link UploadedImage} (at most {@code maxPixels}
+     * pixels, read from the header before decoding), a JPEG turned upright first, without any of the upload's metadata.
      */
     static byte[] cleaned(byte[] data, String type, long maxPixels) {
-        BufferedImage image;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw unreadable();
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width < 1 || height < 1) {
-                    throw unreadable();
-                }
-                if (width * height > maxPixels) {
-                    throw new BusinessException(
-                            413, "photo", "photo.tooManyPixels", Math.max(1, maxPixels / 1_000_000), width, height);
-                }
-                image = reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BusinessException b) {
-                throw b;
-            }
-            throw unreadable();
-        }
-        if (image == null) {
-            throw unreadable();
-        }
-        boolean jpeg = "image/jpeg".equals(type);
-        if (jpeg) {
-            image = upright(image, ExifOrientation.of(data));
-        }
-        if (jpeg && image.getColorModel().hasAlpha()) {
-            image = copy(image, BufferedImage.TYPE_INT_RGB, image.getWidth(), image.getHeight(), new AffineTransform());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
+        UploadedImage.Format format = UploadedImage.Format.ofContentType(type);
         try {
-            if (!ImageIO.write(image, jpeg ? "jpeg" : "png", out)) {
-                throw unreadable();
+            BufferedImage image = UploadedImage.decode(data, maxPixels);
+            if (format == UploadedImage.Format.JPEG) {
+                image = upright(image, ExifOrientation.of(data));
             }
-        } catch (IOException e) {
-            throw unreadable();
+            return UploadedImage.encode(image, format == null ? UploadedImage.formatOf(data) : format);
+        } catch (UploadedImage.Refused e) {
+            throw switch (e.problem()) {
+                case WRONG_TYPE -> new BusinessException(415, "photo", "photo.wrongType");
+                case TOO_MANY_PIXELS ->
+                    new BusinessException(
+                            413,
+                            "photo",
+                            "photo.tooManyPixels",
+                            Math.max(1, maxPixels / 1_000_000),
+                            e.width(),
+                            e.height());
+                case UNREADABLE -> unreadable();
+            };
         }
-        return out.toByteArray();
     }
 
     private static BusinessException unreadable() {
@@ -242,11 +203,5 @@ class Photos {
                 .param(personId)
                 .query((rs, i) -> new Photo(rs.getString("content_type"), rs.getBytes("data")))
                 .optional();
-    }
-
-    private static boolean startsWith(byte[] data, byte[] prefix) {
-        return data != null
-                && data.length >= prefix.length
-                && Arrays.equals(Arrays.copyOf(data, prefix.length), prefix);
     }
 }
