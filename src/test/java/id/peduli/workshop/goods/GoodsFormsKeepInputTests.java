@@ -160,6 +160,25 @@ class GoodsFormsKeepInputTests {
         assertThat(noBuyer).contains("href=\"#saleBuyer\"").contains("value=\"titip\"");
     }
 
+    @Test
+    void aSaleCorrectionRefusedKeepsTheNoteAndLinksTheBuyer() throws Exception {
+        GoodsFixtures.Objects goods = GoodsTestSupport.fixtures(context, "SW Peduli Ponorogo");
+        String page = refused(post("/workshop/goods/sales/" + goods.sale())
+                .param("version", "0")
+                .param("buyer", "")
+                .param("note", "dibayar tunai"));
+        assertThat(page)
+                .contains("id=\"saleAmendErrors\"")
+                .contains("href=\"#amBuyer\"")
+                .contains("value=\"dibayar tunai\"")
+                .contains("/js/form-errors.js");
+        assertThat(jdbc.sql("select buyer from workshop.sale where id = ?")
+                        .param(goods.sale())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Pembeli Matriks");
+    }
+
     private String refused(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(as(context, MANAGER)).with(csrf()))
                 .andExpect(status().isUnprocessableContent())
