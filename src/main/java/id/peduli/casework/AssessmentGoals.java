@@ -95,7 +95,8 @@ class AssessmentGoals {
                 messages.getMessage(
                         "casework.fromAssessment.title", new Object[] {date(assessment.assessedOn(), locale)}, locale),
                 review,
-                goals.get(0));
+                goals.get(0),
+                assessment.assessedOn());
         for (GoalCommand goal : goals.subList(1, goals.size())) {
             plan = plans.addGoal(enrolmentId, plan.id(), goal);
         }

@@ -101,6 +101,12 @@ class CaseworkApiController {
             @NotNull(message = "{validation.required}") Integer independenceLevel,
             @NotNull(message = "{validation.required}") String status,
             @NotNull(message = "{validation.required}") LocalDate reviewOn,
+
+            @Schema(
+                    description = "The day the goal was achieved, with status ACHIEVED only: today when left out, never"
+                            + " in the future nor before the plan began")
+            LocalDate achievedOn,
+
             @NotNull(message = "{validation.required}") Long version) {}
 
     @Schema(name = "CaseworkReferralDecision")
@@ -284,11 +290,19 @@ class CaseworkApiController {
 
     @PutMapping("/enrolments/{id}/goals/{goalId}")
     @PreAuthorize(CaseworkRoles.WRITE_EXPRESSION + " and @caseworkScope.write(#id)")
-    @Operation(summary = "Review a goal: independence level, status and next review; send the version you read")
+    @Operation(
+            summary = "Review a goal: independence level, status, next review and, when achieved, the day;"
+                    + " send the version you read")
     PlanView reviewGoal(
             @PathVariable long id, @PathVariable long goalId, @Valid @RequestBody GoalReviewRequest request) {
         return plans.reviewGoal(
-                id, goalId, request.independenceLevel(), request.status(), request.reviewOn(), request.version());
+                id,
+                goalId,
+                request.independenceLevel(),
+                request.status(),
+                request.reviewOn(),
+                request.achievedOn(),
+                request.version());
     }
 
     // --------------------------------------------------------------------------------------------- activities

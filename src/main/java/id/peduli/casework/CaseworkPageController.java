@@ -273,13 +273,14 @@ class CaseworkPageController {
             @RequestParam(value = "independenceLevel", defaultValue = "0") int level,
             @RequestParam(value = "status", required = false) String status,
             @RequestParam(value = "reviewOn", required = false) LocalDate reviewOn,
+            @RequestParam(value = "achievedOn", required = false) LocalDate achievedOn,
             @RequestParam(value = "version", defaultValue = "-1") long version,
             Ui ui,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return onEnrolment(id, "#plans", ui, model, response, redirect, () -> {
-            plans.reviewGoal(id, goalId, level, status, reviewOn, version);
+            plans.reviewGoal(id, goalId, level, status, reviewOn, achievedOn, version);
             return ui.t("casework.plan.saved");
         });
     }

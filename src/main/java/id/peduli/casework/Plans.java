@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Plans {
 
-    static final Set<String> GOAL_STATUSES = Set.of("OPEN", "ACHIEVED", "NOT_ACHIEVED", "DROPPED");
+    static final String ACHIEVED = "ACHIEVED";
+    static final Set<String> GOAL_STATUSES = Set.of("OPEN", ACHIEVED, "NOT_ACHIEVED", "DROPPED");
 
     private final JdbcClient jdbc;
     private final Enrolments enrolments;
@@ -31,9 +32,15 @@ class Plans {
         this.audit = audit;
     }
 
-    /** A new plan with its first goal (a plan without goals is refused). */
+    /** A new plan with its first goal (a plan without goals is refused), beginning today. */
     @Transactional
     PlanView create(long enrolmentId, String title, LocalDate reviewOn, GoalCommand firstGoal) {
+        return create(enrolmentId, title, reviewOn, firstGoal, null);
+    }
+
+    /** A new plan with its first goal, beginning on {@code startedOn} (today when empty). */
+    @Transactional
+    PlanView create(long enrolmentId, String title, LocalDate reviewOn, GoalCommand firstGoal, LocalDate startedOn) {
         long unit = enrolments.requireEnrolment(enrolmentId, CaseworkRoles.WRITE);
         List<FieldProblem> problems = new ArrayList<>();
         if (title == null || title.isBlank()) {
@@ -49,10 +56,15 @@ class Plans {
             throw new InvalidInput(problems, false);
         }
         long id = jdbc.sql("""
-                        insert into casework.plan (enrolment_id, title, review_on, created_by)
-                        values (?, ?, ?, ?) returning id
+                        insert into casework.plan (enrolment_id, title, review_on, created_by, started_on)
+                        values (?, ?, ?, ?, ?) returning id
                         """)
-                .params(enrolmentId, title.strip(), reviewOn, Enrolments.actor().username())
+                .params(
+                        enrolmentId,
+                        title.strip(),
+                        reviewOn,
+                        Enrolments.actor().username(),
+                        startedOn == null ? enrolments.today() : startedOn)
                 .query(Long.class)
                 .single();
         insertGoal(id, firstGoal);
@@ -79,10 +91,21 @@ class Plans {
         return get(planId);
     }
 
-    /** Reviews a goal: a new independence level, status and next review date, if nobody changed it meanwhile. */
+    /**
+     * Reviews a goal: a new independence level, status and next review date, if nobody changed it meanwhile. A goal
+     * set ACHIEVED records the day it was achieved ({@code achievedOn}, today when empty; a goal that stays ACHIEVED
+     * keeps its day unless a new one is given), never in the future nor before its plan began; a goal moved away from
+     * ACHIEVED loses that day.
+     */
     @Transactional
     PlanView reviewGoal(
-            long enrolmentId, long goalId, int level, String status, LocalDate nextReview, long expectedVersion) {
+            long enrolmentId,
+            long goalId,
+            int level,
+            String status,
+            LocalDate nextReview,
+            LocalDate achievedOn,
+            long expectedVersion) {
         long unit = enrolments.requireEnrolment(enrolmentId, CaseworkRoles.WRITE);
         Long planId = jdbc.sql("""
                         select g.plan_id from casework.goal g join casework.plan p on p.id = g.plan_id
@@ -92,6 +115,9 @@ class Plans {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> BusinessException.notFound("casework.goal.notFound", goalId));
+        PlanView plan = get(planId);
+        PlanView.Goal before =
+                plan.goals().stream().filter(g -> g.id() == goalId).findFirst().orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
         if (level < 1 || level > 5) {
             problems.add(new FieldProblem("independenceLevel", "casework.goal.levelRange"));
@@ -102,30 +128,49 @@ class Plans {
         if (nextReview == null) {
             problems.add(new FieldProblem("reviewOn", "validation.required"));
         }
+        LocalDate achieved = null;
+        if (ACHIEVED.equals(status)) {
+            achieved = achievedOn != null
+                    ? achievedOn
+                    : before.achievedOn() != null ? before.achievedOn() : enrolments.today();
+            problems.addAll(checkAchievedOn(achieved, plan.startedOn(), enrolments.today()));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems, false);
         }
-        PlanView.Goal before = get(planId).goals().stream()
-                .filter(g -> g.id() == goalId)
-                .findFirst()
-                .orElseThrow();
         int updated = jdbc.sql("""
                         update casework.goal set independence_level = ?, status = ?, review_on = ?,
-                            version = version + 1
+                            achieved_on = ?, version = version + 1
                         where id = ? and version = ?
                         """)
-                .params(level, status, nextReview, goalId, expectedVersion)
+                .params(level, status, nextReview, achieved, goalId, expectedVersion)
                 .update();
         if (updated != 1) {
             throw BusinessException.conflict(null, "error.staleVersion");
         }
-        audit.record(AuditRecord.of(CaseworkAuditActions.PLAN, "Goal", goalId)
+        AuditRecord entry = AuditRecord.of(CaseworkAuditActions.PLAN, "Goal", goalId)
                 .unit(unit)
                 .purpose("enrolment " + enrolmentId)
                 .change("independenceLevel", before.independenceLevel(), level)
                 .change("status", before.status(), status)
-                .change("reviewOn", before.reviewOn(), nextReview));
+                .change("reviewOn", before.reviewOn(), nextReview);
+        if (!java.util.Objects.equals(before.achievedOn(), achieved)) {
+            entry = entry.change("achievedOn", before.achievedOn(), achieved);
+        }
+        audit.record(entry);
         return get(planId);
+    }
+
+    /** The rules for the day a goal was achieved: not after today, not before the plan began. */
+    static List<FieldProblem> checkAchievedOn(LocalDate achievedOn, LocalDate planStarted, LocalDate today) {
+        if (achievedOn.isAfter(today)) {
+            return List.of(new FieldProblem("achievedOn", "casework.goal.achievedFuture"));
+        }
+        if (achievedOn.isBefore(planStarted)) {
+            return List.of(new FieldProblem(
+                    "achievedOn", "casework.goal.achievedBeforePlan", java.sql.Date.valueOf(planStarted)));
+        }
+        return List.of();
     }
 
     List<PlanView> of(long enrolmentId) {
@@ -228,6 +273,7 @@ class Plans {
                         rs.getInt("independence_level"),
                         rs.getObject("review_on", LocalDate.class),
                         rs.getString("status"),
+                        rs.getObject("achieved_on", LocalDate.class),
                         rs.getLong("version")))
                 .list();
         return jdbc.sql("select * from casework.plan where id = ?")
@@ -237,6 +283,7 @@ class Plans {
                         rs.getLong("enrolment_id"),
                         rs.getString("title"),
                         rs.getObject("review_on", LocalDate.class),
+                        rs.getObject("started_on", LocalDate.class),
                         rs.getString("status"),
                         rs.getLong("version"),
                         goals))

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 /**
  * Finished-goods stock, computed from the records and never stored. At a site: the accepted units of its production
  * records (quantity minus rejects, product records only) minus its sales minus its transfers to the gallery. At the
- * gallery shop of a centre: the transfers it received minus its sales. A query of the module, without a scope check:
+ * gallery shop of a centre: the transfers it received minus its sales. Sales count without their returned units, and
+ * a cancelled sale not at all. A query of the module, without a scope check:
  * the caller has checked the location.
  */
 @Service
@@ -20,9 +21,12 @@ public class FinishedGoods {
     private static final String SITE = """
             with made as (select product_id, sum(quantity - rejects) as q from workshop.production_record
                           where site_id = :loc and product_id is not null group by product_id),
-                 sold as (select l.product_id, sum(l.quantity) as q from workshop.sale s
+                 sold as (select l.product_id, sum(l.quantity - coalesce(r.q, 0)) as q from workshop.sale s
                           join workshop.sale_line l on l.sale_id = s.id
-                          where s.location_id = :loc and not s.gallery group by l.product_id),
+                          left join (select sale_line_id, sum(quantity) as q from workshop.sale_return_line
+                                     group by sale_line_id) r on r.sale_line_id = l.id
+                          where s.location_id = :loc and not s.gallery and s.cancelled_on is null
+                          group by l.product_id),
                  moved as (select l.product_id, sum(l.quantity) as q from workshop.goods_transfer t
                           join workshop.goods_transfer_line l on l.transfer_id = t.id
                           where t.site_id = :loc group by l.product_id)
@@ -39,9 +43,12 @@ public class FinishedGoods {
             with came as (select l.product_id, sum(l.quantity) as q from workshop.goods_transfer t
                           join workshop.goods_transfer_line l on l.transfer_id = t.id
                           where t.gallery_id = :loc group by l.product_id),
-                 sold as (select l.product_id, sum(l.quantity) as q from workshop.sale s
+                 sold as (select l.product_id, sum(l.quantity - coalesce(r.q, 0)) as q from workshop.sale s
                           join workshop.sale_line l on l.sale_id = s.id
-                          where s.location_id = :loc and s.gallery group by l.product_id)
+                          left join (select sale_line_id, sum(quantity) as q from workshop.sale_return_line
+                                     group by sale_line_id) r on r.sale_line_id = l.id
+                          where s.location_id = :loc and s.gallery and s.cancelled_on is null
+                          group by l.product_id)
             select p.id, p.code, p.name, p.unit, p.sale_price, coalesce(came.q, 0) as received,
                 coalesce(sold.q, 0) as sold, 0 as transferred
             from workshop.product p

@@ -21,7 +21,13 @@ class GoodsNavigation {
 
     @Bean
     AuditActions workshopGoodsAuditActions() {
-        return () -> List.of(Materials.MOVE_MATERIAL, WorkOrders.MOVE_WORK_ORDER, Transfers.TRANSFER_GOODS, Sales.SELL);
+        return () -> List.of(
+                Materials.MOVE_MATERIAL,
+                WorkOrders.MOVE_WORK_ORDER,
+                Transfers.TRANSFER_GOODS,
+                Sales.SELL,
+                SaleCorrections.CANCEL_SALE,
+                SaleCorrections.RETURN_SALE);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package id.peduli.workshop.goods;
 
-import id.peduli.access.Access;
 import id.peduli.audit.AuditAction;
 import id.peduli.audit.AuditLog;
 import id.peduli.audit.AuditRecord;
@@ -27,39 +26,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class GoodsPageController {
 
-    static final int SALES_SHOWN = 50;
-
     private final Locations locations;
-    private final Materials materials;
     private final WorkOrders workOrders;
-    private final FinishedGoods goods;
-    private final Transfers transfers;
     private final Sales sales;
-    private final GoodsProducts products;
     private final Invoices invoices;
-    private final Access access;
+    private final GoodsPages pages;
     private final AuditLog audit;
 
     GoodsPageController(
             Locations locations,
-            Materials materials,
             WorkOrders workOrders,
-            FinishedGoods goods,
-            Transfers transfers,
             Sales sales,
-            GoodsProducts products,
             Invoices invoices,
-            Access access,
+            GoodsPages pages,
             AuditLog audit) {
         this.locations = locations;
-        this.materials = materials;
         this.workOrders = workOrders;
-        this.goods = goods;
-        this.transfers = transfers;
         this.sales = sales;
-        this.products = products;
         this.invoices = invoices;
-        this.access = access;
+        this.pages = pages;
         this.audit = audit;
     }
 
@@ -84,59 +69,25 @@ class GoodsPageController {
     @GetMapping("/workshop/goods/sites/{id}")
     @PreAuthorize(GoodsRoles.SITE_READ)
     String site(@PathVariable long id, Model model) {
-        Location site = locations.site(id);
-        model.addAttribute("site", site);
-        model.addAttribute("stock", goods.atSite(id, site.centreId()));
-        model.addAttribute("workOrders", workOrders.ofSite(id));
-        model.addAttribute("materials", materials.ofSite(id));
-        model.addAttribute("sales", sales.ofLocation(id, false, SALES_SHOWN));
-        model.addAttribute("transfers", transfers.ofSite(id));
-        model.addAttribute("products", products.activeOfCentre(site.centreId()));
-        model.addAttribute("record", access.covers(id, GoodsRoles.RECORD));
-        model.addAttribute("manage", access.covers(id, GoodsRoles.MANAGE));
-        model.addAttribute("channels", SaleChannel.values());
-        return "workshop/goods/site";
+        return pages.site(id, model);
     }
 
     @GetMapping("/workshop/goods/galleries/{id}")
     @PreAuthorize(GoodsRoles.GALLERY_READ)
     String gallery(@PathVariable long id, Model model) {
-        Location gallery = locations.gallery(id);
-        model.addAttribute("gallery", gallery);
-        model.addAttribute("stock", goods.atGallery(id));
-        model.addAttribute("sales", sales.ofLocation(id, true, SALES_SHOWN));
-        model.addAttribute("transfers", transfers.toGallery(id));
-        model.addAttribute("products", products.activeOfCentre(id));
-        model.addAttribute("record", access.covers(id, GoodsRoles.RECORD));
-        model.addAttribute("channels", SaleChannel.values());
-        return "workshop/goods/gallery";
+        return pages.gallery(id, model);
     }
 
     @GetMapping("/workshop/goods/materials/{id}")
     @PreAuthorize(GoodsRoles.MATERIAL_READ)
     String material(@PathVariable long id, Model model) {
-        MaterialView material = materials.get(id);
-        model.addAttribute("material", material);
-        model.addAttribute("site", locations.site(material.siteId()));
-        model.addAttribute("movements", materials.movements(id));
-        model.addAttribute(
-                "workOrders",
-                workOrders.ofSite(material.siteId()).stream()
-                        .filter(w -> w.status().pending())
-                        .toList());
-        model.addAttribute("record", access.covers(material.siteId(), GoodsRoles.RECORD));
-        model.addAttribute("manage", access.covers(material.siteId(), GoodsRoles.MANAGE));
-        return "workshop/goods/material";
+        return pages.material(id, model);
     }
 
     @GetMapping("/workshop/goods/sales/{id}")
     @PreAuthorize(GoodsRoles.SALE_READ)
     String sale(@PathVariable long id, Model model) {
-        SaleView sale = sales.get(id);
-        model.addAttribute("sale", sale);
-        model.addAttribute("location", locations.of(sale.locationId(), sale.gallery()));
-        model.addAttribute("record", access.covers(sale.locationId(), GoodsRoles.RECORD));
-        return "workshop/goods/sale";
+        return pages.sale(id, model);
     }
 
     @GetMapping("/workshop/goods/sales/{id}/invoice.pdf")

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The invoice of a sale as a PDF in the reader's language: the seller (site or gallery of the centre), the number and
- * date, the buyer, the lines, the total in figures and in words.
+ * date, the buyer, the lines, the total in figures and in words. A cancelled sale's invoice keeps its number and reads
+ * DIBATALKAN / CANCELLED with the day and reason; returns are listed under the lines with the net total.
  */
 @Component
 class Invoices {
@@ -40,6 +41,19 @@ class Invoices {
         Font normal = new Font(Font.HELVETICA, 11, Font.NORMAL);
         Font bold = new Font(Font.HELVETICA, 11, Font.BOLD);
         document.add(new Paragraph(t("goods.invoice.title", locale), title));
+        if (sale.cancelled()) {
+            Font stamp = new Font(Font.HELVETICA, 24, Font.BOLD, new Color(0xb0, 0x1c, 0x1c));
+            document.add(new Paragraph(t("goods.invoice.cancelled", locale), stamp));
+            document.add(new Paragraph(
+                    t(
+                            "goods.invoice.cancelledOn",
+                            locale,
+                            sale.cancelledOn()
+                                    .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                            .withLocale(locale)),
+                            sale.cancelReason()),
+                    normal));
+        }
         document.add(new Paragraph("Sheltered Workshop Peduli · " + seller.name(), bold));
         if (!seller.gallery()) {
             document.add(new Paragraph(seller.centreName(), normal));
@@ -74,9 +88,26 @@ class Invoices {
         label.setColspan(3);
         table.addCell(label);
         table.addCell(right(sale.total().format(), bold));
+        for (SaleView.Return r : sale.returns()) {
+            String day = r.returnedOn()
+                    .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+            for (SaleView.ReturnLine line : r.lines()) {
+                PdfPCell returned = new PdfPCell(new Phrase(
+                        t("goods.invoice.returnLine", locale, line.name(), line.quantity(), line.unit(), day), normal));
+                returned.setColspan(3);
+                table.addCell(returned);
+                table.addCell(right(line.amount().negate().format(), normal));
+            }
+        }
+        if (!sale.returns().isEmpty() || sale.cancelled()) {
+            PdfPCell net = new PdfPCell(new Phrase(t("goods.invoice.netTotal", locale), bold));
+            net.setColspan(3);
+            table.addCell(net);
+            table.addCell(right(sale.netTotal().format(), bold));
+        }
         document.add(table);
         document.add(new Paragraph(" ", normal));
-        String words = sale.total().words(locale);
+        String words = sale.netTotal().words(locale);
         document.add(new Paragraph(
                 t("goods.invoice.inWords", locale, Character.toUpperCase(words.charAt(0)) + words.substring(1)),
                 normal));

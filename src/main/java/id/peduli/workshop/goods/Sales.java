@@ -199,37 +199,47 @@ class Sales {
     private List<SaleView> list(String where, long id, int limit) {
         List<SaleView> sales = jdbc.sql("""
                         select s.id, s.location_id, s.gallery, s.sold_on, s.buyer, s.channel, s.work_order_id,
-                            s.invoice_number, s.total, s.note, s.version
+                            s.invoice_number, s.total, s.note, s.version, s.cancelled_on, s.cancel_reason, s.returned
                         from workshop.sale s where """ + " " + where + " order by s.sold_on desc, s.id desc limit " + limit)
                 .param(id)
                 .query((rs, row) -> {
-                    long location = rs.getLong("location_id");
-                    boolean gallery = rs.getBoolean("gallery");
+                    LocalDate cancelledOn = rs.getObject("cancelled_on", LocalDate.class);
+                    Money total = Money.of(rs.getLong("total"));
+                    Money returned = Money.of(rs.getLong("returned"));
                     return new SaleView(
                             rs.getLong("id"),
-                            location,
+                            rs.getLong("location_id"),
                             "",
-                            gallery,
+                            rs.getBoolean("gallery"),
                             rs.getObject("sold_on", LocalDate.class),
                             rs.getString("buyer"),
                             SaleChannel.valueOf(rs.getString("channel")),
                             rs.getObject("work_order_id", Long.class),
                             rs.getString("invoice_number"),
-                            Money.of(rs.getLong("total")),
+                            total,
                             rs.getString("note"),
                             List.of(),
-                            rs.getInt("version"));
+                            rs.getInt("version"),
+                            cancelledOn != null,
+                            cancelledOn,
+                            rs.getString("cancel_reason"),
+                            returned,
+                            cancelledOn != null ? Money.ZERO : total.minus(returned),
+                            List.of());
                 })
                 .list();
         if (sales.isEmpty()) {
             return sales;
         }
+        List<Long> ids = sales.stream().map(SaleView::id).toList();
         Map<Long, List<SaleView.Line>> lines = new HashMap<>();
         jdbc.sql("""
-                        select l.sale_id, l.product_id, p.code, p.name, p.unit, l.quantity, l.unit_price, l.amount
+                        select l.sale_id, l.product_id, p.code, p.name, p.unit, l.quantity, l.unit_price, l.amount,
+                            coalesce((select sum(r.quantity) from workshop.sale_return_line r
+                                      where r.sale_line_id = l.id), 0) as returned
                         from workshop.sale_line l join workshop.product p on p.id = l.product_id
                         where l.sale_id in (:ids) order by l.id
-                        """).param("ids", sales.stream().map(SaleView::id).toList()).query(rs -> {
+                        """).param("ids", ids).query(rs -> {
             lines.computeIfAbsent(rs.getLong("sale_id"), k -> new ArrayList<>())
                     .add(new SaleView.Line(
                             rs.getLong("product_id"),
@@ -238,8 +248,10 @@ class Sales {
                             rs.getString("unit"),
                             rs.getInt("quantity"),
                             Money.of(rs.getLong("unit_price")),
-                            Money.of(rs.getLong("amount"))));
+                            Money.of(rs.getLong("amount")),
+                            rs.getInt("returned")));
         });
+        Map<Long, List<SaleView.Return>> returns = returns(ids);
         Map<Long, String> names = new HashMap<>();
         return sales.stream()
                 .map(s -> new SaleView(
@@ -261,7 +273,49 @@ class Sales {
                         s.total(),
                         s.note(),
                         List.copyOf(lines.getOrDefault(s.id(), List.of())),
-                        s.version()))
+                        s.version(),
+                        s.cancelled(),
+                        s.cancelledOn(),
+                        s.cancelReason(),
+                        s.returned(),
+                        s.netTotal(),
+                        List.copyOf(returns.getOrDefault(s.id(), List.of()))))
                 .toList();
+    }
+
+    /** The returns of the sales, oldest first, each with its lines. */
+    private Map<Long, List<SaleView.Return>> returns(List<Long> saleIds) {
+        Map<Long, List<SaleView.ReturnLine>> lines = new HashMap<>();
+        jdbc.sql("""
+                        select rl.return_id, l.product_id, p.name, p.unit, rl.quantity, rl.amount
+                        from workshop.sale_return r join workshop.sale_return_line rl on rl.return_id = r.id
+                        join workshop.sale_line l on l.id = rl.sale_line_id
+                        join workshop.product p on p.id = l.product_id
+                        where r.sale_id in (:ids) order by l.id
+                        """).param("ids", saleIds).query(rs -> {
+            lines.computeIfAbsent(rs.getLong("return_id"), k -> new ArrayList<>())
+                    .add(new SaleView.ReturnLine(
+                            rs.getLong("product_id"),
+                            rs.getString("name"),
+                            rs.getString("unit"),
+                            rs.getInt("quantity"),
+                            Money.of(rs.getLong("amount"))));
+        });
+        Map<Long, List<SaleView.Return>> returns = new HashMap<>();
+        jdbc.sql("""
+                        select r.id, r.sale_id, r.returned_on, r.counted_on, r.reason, r.amount
+                        from workshop.sale_return r where r.sale_id in (:ids) order by r.returned_on, r.id
+                        """).param("ids", saleIds).query(rs -> {
+            long returnId = rs.getLong("id");
+            returns.computeIfAbsent(rs.getLong("sale_id"), k -> new ArrayList<>())
+                    .add(new SaleView.Return(
+                            returnId,
+                            rs.getObject("returned_on", LocalDate.class),
+                            rs.getObject("counted_on", LocalDate.class),
+                            rs.getString("reason"),
+                            Money.of(rs.getLong("amount")),
+                            List.copyOf(lines.getOrDefault(returnId, List.of()))));
+        });
+        return returns;
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The indicator {@value #CODE}: the total of the sales of a unit in a month, in rupiah, by the day of the sale. A unit
- * is a site (its own sales), or a centre (the sales of all its sites and of its gallery shop).
+ * The indicator {@value #CODE}: the total of the sales of a unit in a month, in rupiah, by the day of the sale, less
+ * the returns counted in that month (by the day each return is counted, see {@link SaleCorrections}). A cancelled sale
+ * and its returns do not count. A unit is a site (its own sales), or a centre (the sales of all its sites and of its
+ * gallery shop).
  */
 @Component
 class SalesIndicator implements IndicatorSource {
@@ -55,9 +57,15 @@ class SalesIndicator implements IndicatorSource {
                             union
                             select s.centre_id, s.centre_id, true from workshop.site_profile s
                             where s.centre_id in (:units))
-                        select u.unit, date_trunc('month', sa.sold_on)::date as month, sum(sa.total) as v
-                        from units u join workshop.sale sa on sa.location_id = u.loc and sa.gallery = u.gallery
-                        where sa.sold_on >= :from and sa.sold_on < :to
+                        select unit, month, sum(v) as v from (
+                            select u.unit, date_trunc('month', sa.sold_on)::date as month, sa.total as v
+                            from units u join workshop.sale sa on sa.location_id = u.loc and sa.gallery = u.gallery
+                            where sa.sold_on >= :from and sa.sold_on < :to and sa.cancelled_on is null
+                            union all
+                            select u.unit, date_trunc('month', r.counted_on)::date, -r.amount
+                            from units u join workshop.sale sa on sa.location_id = u.loc and sa.gallery = u.gallery
+                            join workshop.sale_return r on r.sale_id = sa.id
+                            where r.counted_on >= :from and r.counted_on < :to and sa.cancelled_on is null) f
                         group by 1, 2 order by 1, 2
                         """)
                 .param("units", unitIds)

@@ -66,6 +66,21 @@ final class WorkOrder {
         return new Step(from, to, to == CANCELLED ? why : null);
     }
 
+    /**
+     * Undoes a delivery made by a sale that is now cancelled: back to {@code previous}, the status the order was
+     * delivered from. The only way back from DELIVERED, and only to a status that may be delivered from (409
+     * otherwise); not one of the moves of {@link #NEXT}.
+     */
+    Step undeliver(WorkOrderStatus previous) {
+        if (status != DELIVERED || previous == null || !allowed(previous, DELIVERED)) {
+            throw BusinessException.conflict(
+                    "status", "goods.workOrder.illegal", label(status), label(previous == null ? READY : previous));
+        }
+        WorkOrderStatus from = status;
+        status = previous;
+        return new Step(from, previous, null);
+    }
+
     static boolean allowed(WorkOrderStatus from, WorkOrderStatus to) {
         return NEXT.get(from).contains(to);
     }

@@ -151,6 +151,39 @@ class WorkOrders {
         move(id, order.version(), WorkOrderStatus.DELIVERED, null);
     }
 
+    /**
+     * Inside the cancellation of the sale that delivered the order: the order goes back to the status it was delivered
+     * from (READY), with the cancellation's reason on the step. An order that is not delivered is left as it is.
+     */
+    void undeliverBySale(long id, String reason) {
+        WorkOrderView order = jdbc.sql("select id from workshop.work_order where id = ? for update")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .map(this::get)
+                .orElseThrow(() -> BusinessException.notFound(GoodsScope.NOT_FOUND, id));
+        if (order.status() != WorkOrderStatus.DELIVERED) {
+            return;
+        }
+        WorkOrderStatus previous = jdbc.sql("""
+                        select from_status from workshop.work_order_step
+                        where work_order_id = ? and to_status = 'DELIVERED' order by id desc limit 1
+                        """)
+                .param(id)
+                .query(String.class)
+                .optional()
+                .map(WorkOrderStatus::valueOf)
+                .orElse(WorkOrderStatus.READY);
+        WorkOrder.Step step = new WorkOrder(order.status()).undeliver(previous);
+        jdbc.sql("update workshop.work_order set status = ?, version = version + 1 where id = ?")
+                .params(step.to().name(), id)
+                .update();
+        step(id, step.from(), step.to(), reason);
+        audit.record(AuditRecord.of(MOVE_WORK_ORDER, "WorkshopWorkOrder", id)
+                .unit(order.siteId())
+                .change("status", step.from().name(), step.to().name()));
+    }
+
     private void step(long id, WorkOrderStatus from, WorkOrderStatus to, String reason) {
         jdbc.sql("""
                         insert into workshop.work_order_step (work_order_id, from_status, to_status, reason, moved_by)

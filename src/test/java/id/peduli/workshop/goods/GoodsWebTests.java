@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.lowagie.text.pdf.PdfReader;
@@ -83,10 +83,13 @@ class GoodsWebTests {
                         .param("productId", String.valueOf(goods.product()), "", "")
                         .param("quantity", "500", "", "")
                         .param("unitPrice", "", "", ""))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/workshop/goods/sites/" + goods.site() + "#sales"))
-                .andExpect(
-                        flash().attribute("error", "Stok Keset matriks tidak cukup: tersedia 19 lembar, diminta 500."));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "Stok Keset matriks tidak cukup: tersedia 19 lembar, diminta 500.")))
+                .andExpect(content().string(Matchers.containsString("href=\"#saleProduct1\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"Ibu Ratna\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"500\"")));
         assertThat(sales(goods.site())).isEqualTo(before);
 
         MvcResult sold = mvc.perform(post(form)
@@ -128,9 +131,11 @@ class GoodsWebTests {
                         .param("kind", "OUT")
                         .param("movedOn", LocalDate.now().toString())
                         .param("quantity", "2"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute(
-                                "error", "Stok Benang matriks tinggal 0 gulung; gerakan ini membuatnya di bawah nol."));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "Stok Benang matriks tinggal 0 gulung; gerakan ini membuatnya di bawah nol.")))
+                .andExpect(content().string(Matchers.containsString("href=\"#mvQty\"")));
         mvc.perform(post("/workshop/goods/sites/" + goods.site() + "/materials")
                         .with(as(context, MANAGER))
                         .with(csrf())
@@ -138,16 +143,19 @@ class GoodsWebTests {
                         .param("name", "")
                         .param("unit", "botol")
                         .param("unitCost", "7000"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("error", "Nama: Wajib diisi."));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("Nama: Wajib diisi.")))
+                .andExpect(content().string(Matchers.containsString("href=\"#matName\"")));
         mvc.perform(post("/workshop/goods/work-orders/" + goods.workOrder() + "/status")
                         .with(as(context, MANAGER))
                         .with(csrf())
                         .param("version", "0")
                         .param("status", "DELIVERED"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute(
-                                "error", "Pesanan berstatus Diterima tidak dapat diubah menjadi Sudah diserahkan."));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "Pesanan berstatus Diterima tidak dapat diubah menjadi Sudah diserahkan.")))
+                .andExpect(content().string(Matchers.containsString("href=\"#woStatus" + goods.workOrder() + "\"")));
         mvc.perform(post("/workshop/goods/work-orders/" + goods.workOrder() + "/status")
                         .with(as(context, MANAGER))
                         .with(csrf())
