@@ -115,11 +115,12 @@ class DashboardData {
         if (filter.byProvince()) {
             List<String> provinces = new ArrayList<>(new TreeSet<>(
                     filter.chosen().stream().map(DashboardData::provinceOf).toList()));
+            for (int i = 0; i < provinces.size(); i++) {
+                String code = provinces.get(i);
+                group.put((long) i, new String[] {code.isEmpty() ? "-" : code, provinceName(code, ui)});
+            }
             for (SiteView s : filter.chosen()) {
-                long index = provinces.indexOf(provinceOf(s));
-                groupOfSite.put(s.id(), index);
-                String code = provinceOf(s);
-                group.put(index, new String[] {code.isEmpty() ? "-" : code, provinceName(code, ui)});
+                groupOfSite.put(s.id(), (long) provinces.indexOf(provinceOf(s)));
             }
         } else {
             for (SiteView s : filter.chosen()) {
