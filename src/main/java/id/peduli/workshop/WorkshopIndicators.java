@@ -50,12 +50,25 @@ class WorkshopIndicators implements IndicatorSource {
                     string_to_array(:groups, ',')::bigint[]) as u(site, unit))
             """;
 
-    /** Medians of groups of sites already computed, with the version of the stored earnings they were computed from. */
-    private final Map<String, GroupMedians> groupMedians =
+    /**
+     * The version of the monthly figures: the record ids they include ({@link WorkshopMonthFigures} moves them in the
+     * transaction that changes the figures) and the products' sale prices, which production value is counted at.
+     */
+    private static final String FIGURES_VERSION = """
+            select m.attendance_id || ':' || m.production_id || ':' || coalesce((select md5(string_agg(
+                p.id || ':' || p.sale_price, ',' order by p.id)) from workshop.product p), '')
+            from workshop.month_figures_mark m where m.id = 1
+            """;
+
+    /**
+     * Figures already computed for a request shape (indicator, months, sites and their groups), with the version of
+     * the tables they were computed from; see {@link #query}.
+     */
+    private final Map<String, Kept> kept =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, GroupMedians> eldest) {
-                    return size() > 32;
+                protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+                    return size() > 64;
                 }
             });
 
@@ -143,17 +156,21 @@ class WorkshopIndicators implements IndicatorSource {
         boolean perSite = sitesPerUnit.values().stream().allMatch(n -> n == 1);
         String sql = code.equals("WS_EARNINGS_MEDIAN") && perSite ? EARNINGS_MEDIAN_PER_SITE : sql(code);
         Instant now = clock.instant();
-        String key = null;
-        long version = 0;
+        // Figures read from tables kept by this module are kept per request shape until those tables change: the
+        // version is read before the figures, so a change in between makes them be computed again next time.
+        String version = null;
         if (code.equals("WS_EARNINGS_MEDIAN") && !perSite) {
-            // a group's median sorts all its amounts: kept until an approved run is added or removed. The version is
-            // read before the amounts, so a run approved in between makes the kept result be computed again next time.
-            version = jdbc.sql("select version from workshop.month_earnings_mark where id = 1")
-                    .query(Long.class)
+            // a group's median sorts all its amounts
+            version = jdbc.sql("select 'e' || version from workshop.month_earnings_mark where id = 1")
+                    .query(String.class)
                     .single();
-            key = from + "|" + to + "|" + siteList + "|" + unitList;
-            GroupMedians kept = groupMedians.get(key);
-            if (kept != null && kept.version() == version) {
+        } else if (FROM_MONTH_FIGURES.contains(code)) {
+            version = jdbc.sql(FIGURES_VERSION).query(String.class).single();
+        }
+        String key = version == null ? null : code + "|" + from + "|" + to + "|" + siteList + "|" + unitList;
+        if (key != null) {
+            Kept kept = this.kept.get(key);
+            if (kept != null && kept.version().equals(version)) {
                 return kept.values().stream()
                         .map(v -> new IndicatorValue(v.code(), v.unitId(), v.period(), v.value(), now))
                         .toList();
@@ -177,12 +194,12 @@ class WorkshopIndicators implements IndicatorSource {
                             now));
                 });
         if (key != null) {
-            groupMedians.put(key, new GroupMedians(version, List.copyOf(values)));
+            this.kept.put(key, new Kept(version, List.copyOf(values)));
         }
         return values;
     }
 
-    private record GroupMedians(long version, List<IndicatorValue> values) {}
+    private record Kept(String version, List<IndicatorValue> values) {}
 
     /** The median earnings when every unit is one site: the median stored with the site's month, as it is. */
     private static final String EARNINGS_MEDIAN_PER_SITE = """

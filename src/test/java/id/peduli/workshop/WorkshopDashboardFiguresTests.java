@@ -180,6 +180,34 @@ class WorkshopDashboardFiguresTests {
     }
 
     @Test
+    void keptFiguresOfAGroupFollowAChangedSalePrice() {
+        long site = WorkshopTestSupport.freshSite(context, "SW Uji Harga");
+        ProductView product = WorkshopTestSupport.product(context, site, "HARGA-UJI", 1_000);
+        YearMonth month = YearMonth.now().minusMonths(4);
+        jdbc.sql("""
+                        insert into workshop.site_month_product (site_id, month, product_id, accepted)
+                        values (?, ?, ?, 10)
+                        """).params(site, month.atDay(1), product.id()).update();
+        Map<Long, Long> group = Map.of(site, 9L);
+        assertThat(indicators.grouped("WS_PRODUCTION_VALUE", group, month, month))
+                .singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualByComparingTo("10000"));
+
+        WorkshopTestSupport.asUser(
+                context,
+                MANAGER,
+                () -> context.getBean(Products.class)
+                        .update(
+                                product.id(),
+                                product.version(),
+                                new ProductCommand(product.code(), product.name(), product.unit(), 1_500L, true)));
+
+        assertThat(indicators.grouped("WS_PRODUCTION_VALUE", group, month, month))
+                .singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualByComparingTo("15000"));
+    }
+
+    @Test
     void anotherSourcesIndicatorOnTheDashboardIsWhatTheExtensionPointAnswersForEachSite() {
         YearMonth to = YearMonth.now();
         YearMonth from = to.minusMonths(11);
