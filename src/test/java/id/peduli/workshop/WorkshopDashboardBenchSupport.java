@@ -102,10 +102,20 @@ public final class WorkshopDashboardBenchSupport {
                     .toList();
             filter.chosen()
                     .forEach(s -> groupOfSite.put(s.id(), (long) provinces.indexOf(DashboardData.provinceOf(s))));
+            DashboardFilter bySite = data.filter("site", null, null, from, to);
+            step(
+                    out,
+                    "DashboardData.rows per site, every indicator (the page's path)",
+                    repeat,
+                    statements,
+                    () -> data.rows(bySite, data.definitions(), null));
             for (var d : data.definitions()) {
+                String label = own.owns(d.code())
+                        ? "indicator " + d.code()
+                        : "indicator " + d.code() + " via Indicators.values (not the page's path)";
                 step(
                         out,
-                        "indicator " + d.code(),
+                        label,
                         repeat,
                         statements,
                         () -> own.owns(d.code())
