@@ -26,7 +26,11 @@ import org.springframework.stereotype.Component;
  * still employed, in percent (a placement whose follow-up is not done counts as not retained).
  *
  * <p>Attendance and production figures are read from the monthly figures per site that {@link WorkshopMonthFigures}
- * keeps up to date with the records, so that a year of a large programme is read quickly.
+ * keeps up to date with the records, so that a year of a large programme is read quickly. Median earnings are read from
+ * {@code workshop.site_month_earnings}: the sorted amounts and the median of each approved run, written by a database
+ * trigger in the transaction that approves the run (an approved run is frozen, so the row never goes stale; the
+ * migration wrote it for the runs approved before). One site's median is read as stored; a group's is computed over
+ * the group's amounts, exactly as over its payout lines.
  *
  * <p>Besides the units of the extension point, {@link #grouped} answers the same figures for any grouping of sites
  * (such as the provinces on the programme dashboard), computed over the group's records rather than from the sites'
@@ -39,6 +43,34 @@ class WorkshopIndicators implements IndicatorSource {
 
     private static final java.util.Set<String> FROM_MONTH_FIGURES =
             java.util.Set.of("WS_PARTICIPANTS_ACTIVE", "WS_ATTENDANCE_RATE", "WS_PRODUCTION_VALUE");
+
+    private static final String UNITS = """
+            with units as (
+                select u.site, u.unit from unnest(string_to_array(:sites, ',')::bigint[],
+                    string_to_array(:groups, ',')::bigint[]) as u(site, unit))
+            """;
+
+    /**
+     * The version of the monthly figures: the record ids they include ({@link WorkshopMonthFigures} moves them in the
+     * transaction that changes the figures) and the products' sale prices, which production value is counted at.
+     */
+    private static final String FIGURES_VERSION = """
+            select m.attendance_id || ':' || m.production_id || ':' || coalesce((select md5(string_agg(
+                p.id || ':' || p.sale_price, ',' order by p.id)) from workshop.product p), '')
+            from workshop.month_figures_mark m where m.id = 1
+            """;
+
+    /**
+     * Figures already computed for a request shape (indicator, months, sites and their groups), with the version of
+     * the tables they were computed from; see {@link #query}.
+     */
+    private final Map<String, Kept> kept =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+                    return size() > 64;
+                }
+            });
 
     private final JdbcClient jdbc;
     private final WorkshopMonthFigures figures;
@@ -115,18 +147,37 @@ class WorkshopIndicators implements IndicatorSource {
         }
         StringBuilder siteList = new StringBuilder();
         StringBuilder unitList = new StringBuilder();
+        java.util.Map<Long, Long> sitesPerUnit = new java.util.HashMap<>();
         for (long[] pair : pairs) {
             siteList.append(siteList.isEmpty() ? "" : ",").append(pair[0]);
             unitList.append(unitList.isEmpty() ? "" : ",").append(pair[1]);
+            sitesPerUnit.merge(pair[1], 1L, Long::sum);
         }
-        String units = """
-                with units as (
-                    select u.site, u.unit from unnest(string_to_array(:sites, ',')::bigint[],
-                        string_to_array(:groups, ',')::bigint[]) as u(site, unit))
-                """;
+        boolean perSite = sitesPerUnit.values().stream().allMatch(n -> n == 1);
+        String sql = code.equals("WS_EARNINGS_MEDIAN") && perSite ? EARNINGS_MEDIAN_PER_SITE : sql(code);
         Instant now = clock.instant();
+        // Figures read from tables kept by this module are kept per request shape until those tables change: the
+        // version is read before the figures, so a change in between makes them be computed again next time.
+        String version = null;
+        if (code.equals("WS_EARNINGS_MEDIAN") && !perSite) {
+            // a group's median sorts all its amounts
+            version = jdbc.sql("select 'e' || version from workshop.month_earnings_mark where id = 1")
+                    .query(String.class)
+                    .single();
+        } else if (FROM_MONTH_FIGURES.contains(code)) {
+            version = jdbc.sql(FIGURES_VERSION).query(String.class).single();
+        }
+        String key = version == null ? null : code + "|" + from + "|" + to + "|" + siteList + "|" + unitList;
+        if (key != null) {
+            Kept kept = this.kept.get(key);
+            if (kept != null && kept.version().equals(version)) {
+                return kept.values().stream()
+                        .map(v -> new IndicatorValue(v.code(), v.unitId(), v.period(), v.value(), now))
+                        .toList();
+            }
+        }
         List<IndicatorValue> values = new ArrayList<>();
-        jdbc.sql(units + sql(code))
+        jdbc.sql(UNITS + sql)
                 .param("sites", siteList.toString())
                 .param("groups", unitList.toString())
                 .param("from", from.atDay(1))
@@ -142,7 +193,25 @@ class WorkshopIndicators implements IndicatorSource {
                                     : value.setScale(Math.min(1, Math.max(0, value.scale())), RoundingMode.HALF_UP),
                             now));
                 });
+        if (key != null) {
+            this.kept.put(key, new Kept(version, List.copyOf(values)));
+        }
         return values;
+    }
+
+    private record Kept(String version, List<IndicatorValue> values) {}
+
+    /** The median earnings when every unit is one site: the median stored with the site's month, as it is. */
+    private static final String EARNINGS_MEDIAN_PER_SITE = """
+            select u.unit, e.month, e.median::numeric as v
+            from units u join workshop.site_month_earnings e on e.site_id = u.site
+            where e.month >= :from and e.month < :to
+            """;
+
+    /** The whole query of an own indicator (with its named parameters), for the benchmark's query plans. */
+    static String explainable(String code) {
+        String sql = sql(code);
+        return sql == null ? null : UNITS + sql;
     }
 
     private static String sql(String code) {
@@ -164,11 +233,10 @@ class WorkshopIndicators implements IndicatorSource {
                     where m.month >= :from and m.month < :to group by 1, 2
                     """;
             case "WS_EARNINGS_MEDIAN" -> """
-                    select u.unit, pr.period as month,
-                        percentile_cont(0.5) within group (order by l.amount) as v
-                    from units u join workshop.payout_run pr on pr.site_id = u.site
-                    join workshop.payout_line l on l.run_id = pr.id
-                    where pr.status = 'APPROVED' and pr.period >= :from and pr.period < :to group by 1, 2
+                    select u.unit, e.month, (percentile_cont(0.5) within group (order by a.amount))::numeric as v
+                    from units u join workshop.site_month_earnings e on e.site_id = u.site
+                    cross join lateral unnest(e.amounts) as a(amount)
+                    where e.month >= :from and e.month < :to group by 1, 2
                     """;
             case "WS_PLACEMENTS" -> """
                     select u.unit, date_trunc('month', pl.started_on)::date as month, count(*) as v

@@ -62,6 +62,110 @@ public final class WorkshopDashboardBenchSupport {
         context.getBean(WorkshopMonthFigures.class).refresh();
     }
 
+    /**
+     * Times each step of the dashboard's work per province for {@code from}..{@code to} in this JVM, as {@code
+     * username}, and answers one line per step: milliseconds (the best of {@code repeat} tries) and the number of SQL
+     * statements it sent (from {@code statements}). Then the query plan of each own indicator's SQL, with its times.
+     */
+    public static List<String> profile(
+            ApplicationContext context,
+            String username,
+            YearMonth from,
+            YearMonth to,
+            int repeat,
+            java.util.function.LongSupplier statements) {
+        DashboardData data = context.getBean(DashboardData.class);
+        Sites sites = context.getBean(Sites.class);
+        WorkshopIndicators own = context.getBean(WorkshopIndicators.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        return WorkshopTestSupport.asUser(context, username, () -> {
+            List<String> out = new ArrayList<>();
+            step(
+                    out,
+                    "Sites.visible (the caller's sites)",
+                    repeat,
+                    statements,
+                    () -> sites.visible(WorkshopRoles.CASE_READ));
+            DashboardFilter filter = data.filter("province", null, null, from, to);
+            step(
+                    out,
+                    "DashboardData.filter (includes Sites.visible)",
+                    repeat,
+                    statements,
+                    () -> data.filter("province", null, null, from, to));
+            step(out, "DashboardData.definitions", repeat, statements, data::definitions);
+            java.util.Map<Long, Long> groupOfSite = new java.util.LinkedHashMap<>();
+            List<String> provinces = filter.chosen().stream()
+                    .map(DashboardData::provinceOf)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            filter.chosen()
+                    .forEach(s -> groupOfSite.put(s.id(), (long) provinces.indexOf(DashboardData.provinceOf(s))));
+            DashboardFilter bySite = data.filter("site", null, null, from, to);
+            step(
+                    out,
+                    "DashboardData.rows per site, every indicator (the page's path)",
+                    repeat,
+                    statements,
+                    () -> data.rows(bySite, data.definitions(), null));
+            for (var d : data.definitions()) {
+                String label = own.owns(d.code())
+                        ? "indicator " + d.code()
+                        : "indicator " + d.code() + " via Indicators.values (not the page's path)";
+                step(
+                        out,
+                        label,
+                        repeat,
+                        statements,
+                        () -> own.owns(d.code())
+                                ? own.grouped(d.code(), groupOfSite, from, to)
+                                : context.getBean(id.peduli.indicator.Indicators.class)
+                                        .values(d.code(), groupOfSite.keySet(), from, to));
+            }
+            StringBuilder siteList = new StringBuilder();
+            StringBuilder groupList = new StringBuilder();
+            groupOfSite.forEach((site, group) -> {
+                siteList.append(siteList.isEmpty() ? "" : ",").append(site);
+                groupList.append(groupList.isEmpty() ? "" : ",").append(group);
+            });
+            for (var d : own.definitions()) {
+                String sql = WorkshopIndicators.explainable(d.code());
+                if (sql == null) {
+                    continue;
+                }
+                out.add("plan of " + d.code() + ":");
+                jdbc.sql("explain (analyze, buffers) " + sql)
+                        .param("sites", siteList.toString())
+                        .param("groups", groupList.toString())
+                        .param("from", from.atDay(1))
+                        .param("to", to.plusMonths(1).atDay(1))
+                        .query(String.class)
+                        .list()
+                        .forEach(line -> out.add("    " + line));
+            }
+            return out;
+        });
+    }
+
+    private static void step(
+            List<String> out,
+            String name,
+            int repeat,
+            java.util.function.LongSupplier statements,
+            java.util.function.Supplier<?> action) {
+        long best = Long.MAX_VALUE;
+        long queries = 0;
+        for (int i = 0; i < repeat; i++) {
+            long q0 = statements.getAsLong();
+            long t0 = System.nanoTime();
+            action.get();
+            best = Math.min(best, System.nanoTime() - t0);
+            queries = statements.getAsLong() - q0;
+        }
+        out.add(String.format("%-55s %8.1f ms %6d statements", name, best / 1e6, queries));
+    }
+
     /** The first site's centre id, for the benchmark's products. */
     public static long centreOf(ApplicationContext context, long siteId) {
         return context.getBean(Sites.class).get(siteId).centreId();

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the build (the class name does not end in Test); run it with {@code bench/workshop-dashboard.sh}.
  */
 @PeduliTest
+@Import(QueryCounter.class)
 class DashboardBenchmark {
 
     static final int SITES = Integer.getInteger("bench.sites", 1_000);
@@ -108,6 +110,28 @@ class DashboardBenchmark {
                 page.statusCode(),
                 page.body().length(),
                 page.body().contains("Jawa Timur") ? "shows the provinces" : "NO PROVINCES");
+
+        for (String line : WorkshopDashboardBenchSupport.profile(
+                context, "manajer.kartini", first, last, 5, QueryCounter.STATEMENTS::get)) {
+            System.out.println("BENCH profile: " + line);
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        double[] single = new double[10];
+        long statements = 0;
+        for (int i = 0; i < single.length; i++) {
+            long q0 = QueryCounter.STATEMENTS.get();
+            long r0 = System.nanoTime();
+            client.send(
+                    HttpRequest.newBuilder(URI.create(dashboard))
+                            .header("Cookie", cookie)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            single[i] = (System.nanoTime() - r0) / 1e6;
+            statements = QueryCounter.STATEMENTS.get() - q0;
+        }
+        System.out.printf(
+                "BENCH profile: one request at a time over HTTP: median %.1f ms, best %.1f ms, %d SQL statements%n",
+                median(single), min(single), statements);
 
         wrk(base + "/actuator/health", "", "5");
         wrk(dashboard, cookie, "5");
