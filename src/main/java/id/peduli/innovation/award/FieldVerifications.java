@@ -9,6 +9,7 @@ import id.peduli.innovation.InnovationAudit;
 import id.peduli.innovation.award.StagesView.Member;
 import id.peduli.innovation.award.StagesView.Verdict;
 import id.peduli.innovation.award.StagesView.Visit;
+import id.peduli.innovation.evaluation.ConflictsOfInterest;
 import id.peduli.innovation.proposal.Attachments;
 import id.peduli.innovation.proposal.Proposal;
 import id.peduli.innovation.proposal.ProposalState;
@@ -39,7 +40,8 @@ import org.springframework.util.unit.DataSize;
  * photos taken with the phone. Photos are JPEG or PNG, checked by their content (not by their name or the type the
  * phone claims) and by size. A visit that had both a panelist and an evaluator moves the presented proposal to
  * {@link ProposalState#FIELD_VERIFIED}, the last step before the final plenary; a visit without an evaluator is kept
- * but moves nothing, and {@link #requireCompleteVisit} refuses any other way to the final plenary.
+ * but moves nothing, and {@link #requireCompleteVisit} refuses any other way to the final plenary. Nobody with a
+ * conflict of interest with the proposal ({@link StageConflicts}) records a visit or is named in one.
  */
 @Service
 class FieldVerifications {
@@ -57,6 +59,8 @@ class FieldVerifications {
     private final Users users;
     private final InnovationAudit audit;
     private final StageScores scores;
+    private final StageConflicts conflicts;
+    private final ConflictsOfInterest rule;
     private final Clock clock;
     private final ZoneId zone;
     private final long maxBytes;
@@ -68,6 +72,8 @@ class FieldVerifications {
             Users users,
             InnovationAudit audit,
             StageScores scores,
+            StageConflicts conflicts,
+            ConflictsOfInterest rule,
             Clock clock,
             @Value("${peduli.time-zone:Asia/Jakarta}") String zone,
             @Value("${peduli.innovation.photo-max-size:5MB}") DataSize max) {
@@ -77,6 +83,8 @@ class FieldVerifications {
         this.users = users;
         this.audit = audit;
         this.scores = scores;
+        this.conflicts = conflicts;
+        this.rule = rule;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.maxBytes = max.toBytes();
@@ -175,7 +183,12 @@ class FieldVerifications {
             if (text.isEmpty() || text.length() > 4000) {
                 throw BusinessException.invalid("notes", "innovation.visit.notesRequired");
             }
-            members.add(member(users.find(panelist.userId()).orElseThrow(), Role.PANELIST));
+            ConflictsOfInterest.Units units = rule.lookup();
+            UserView me = users.find(panelist.userId()).orElseThrow();
+            if (conflicts.conflicted(me, Role.PANELIST, proposalId, proposal.unitId(), units)) {
+                throw BusinessException.conflict(null, "innovation.visit.conflicted");
+            }
+            members.add(member(me, Role.PANELIST));
             for (String username : companions == null ? List.<String>of() : companions) {
                 String name = username == null ? "" : username.strip();
                 if (name.isEmpty()) {
@@ -188,6 +201,9 @@ class FieldVerifications {
                 Role role = roleOf(user)
                         .orElseThrow(
                                 () -> BusinessException.invalid("companions", "innovation.visit.memberRole", name));
+                if (conflicts.conflicted(user, role, proposalId, proposal.unitId(), units)) {
+                    throw BusinessException.conflict("companions", "innovation.visit.memberConflicted", name);
+                }
                 if (members.stream().noneMatch(m -> m.userId() == user.id())) {
                     members.add(member(user, role));
                 }

@@ -42,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a place or a link), and the unit is told in its inbox; each panelist then records a presentation and an interview
  * score on the period's scale, with a comment. The first score moves the proposal to {@link ProposalState#PRESENTED};
  * scores can be corrected until the field verification closes the stage. The proposal's presentation score is the
- * mean over panelists of the two scores, expressed on 0–100 ({@link StageScores}).
+ * mean over panelists of the two scores, expressed on 0–100 ({@link StageScores}). A panelist with a conflict of
+ * interest with the proposal ({@link StageConflicts}) does not score it.
  */
 @Service
 public class Presentations {
@@ -59,6 +60,7 @@ public class Presentations {
     private final StageScores scores;
     private final FieldVerifications visits;
     private final Access access;
+    private final StageConflicts conflicts;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -72,6 +74,7 @@ public class Presentations {
             StageScores scores,
             FieldVerifications visits,
             Access access,
+            StageConflicts conflicts,
             Clock clock,
             @Value("${peduli.time-zone:Asia/Jakarta}") String zone) {
         this.jdbc = jdbc;
@@ -83,6 +86,7 @@ public class Presentations {
         this.scores = scores;
         this.visits = visits;
         this.access = access;
+        this.conflicts = conflicts;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -98,13 +102,17 @@ public class Presentations {
         boolean competition = access.hasAnyRole(InnovationRoles.COMPETITION);
         boolean panelist = access.hasAnyRole("PANELIST");
         Schedule planned = schedule(p.id()).orElse(null);
+        boolean conflicted = panelist && conflicts.currentConflicted(Role.PANELIST, p.id(), p.unitId());
+        boolean open = OPEN.contains(p.state()) || FieldVerifications.OPEN.contains(p.state());
         return new StagesView(
                 planned,
                 competition ? scores(p.id()) : List.of(),
                 competition ? visits.visits(p.id()) : List.of(),
                 competition && OPEN.contains(p.state()),
-                panelist && OPEN.contains(p.state()) && planned != null,
-                panelist && FieldVerifications.OPEN.contains(p.state()));
+                panelist && !conflicted && OPEN.contains(p.state()) && planned != null,
+                panelist && !conflicted && FieldVerifications.OPEN.contains(p.state()),
+                conflicted,
+                panelist && open && !conflicts.declaredByPanelist(p.id()));
     }
 
     Optional<Schedule> schedule(long proposalId) {
@@ -206,6 +214,9 @@ public class Presentations {
             }
             if (schedule(proposalId).isEmpty()) {
                 throw BusinessException.conflict(null, "innovation.presentation.notScheduled");
+            }
+            if (conflicts.currentConflicted(Role.PANELIST, proposalId, proposal.unitId())) {
+                throw BusinessException.conflict(null, "innovation.presentation.conflicted");
             }
             requireOnScale("presentation", presentation, period);
             requireOnScale("interview", interview, period);

@@ -47,14 +47,17 @@ class StagesPageController {
     private final Proposals proposals;
     private final Periods periods;
     private final Access access;
+    private final StageConflicts conflicts;
 
     StagesPageController(
             Presentations presentations,
             FieldVerifications visits,
             Proposals proposals,
             Periods periods,
-            Access access) {
+            Access access,
+            StageConflicts conflicts) {
         this.access = access;
+        this.conflicts = conflicts;
         this.presentations = presentations;
         this.visits = visits;
         this.proposals = proposals;
@@ -94,6 +97,22 @@ class StagesPageController {
         try {
             presentations.score(id, presentation, interview, comment);
             Flash.success(redirect, ui.t("innovation.presentation.scored"));
+        } catch (BusinessException e) {
+            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
+        }
+        return "redirect:/innovation/proposals/" + id + "#stagesHeading";
+    }
+
+    @PostMapping("/innovation/proposals/{id}/panel-conflict")
+    @PreAuthorize(InnovationRoles.PANEL_PROPOSAL_EXPRESSION)
+    String declareConflict(
+            @PathVariable long id,
+            @RequestParam(value = "reason", required = false) String reason,
+            Ui ui,
+            RedirectAttributes redirect) {
+        try {
+            conflicts.declare(id, reason);
+            Flash.success(redirect, ui.t("innovation.panelConflict.declared"));
         } catch (BusinessException e) {
             Flash.error(redirect, ui.t(e.messageKey(), e.args()));
         }
@@ -173,6 +192,7 @@ class StagesPageController {
         model.addAttribute("notes", notes == null ? "" : notes);
         model.addAttribute("companions", companions == null ? "" : companions);
         model.addAttribute("open", FieldVerifications.OPEN.contains(p.state()));
+        model.addAttribute("conflicted", conflicts.currentConflicted(Role.PANELIST, id, p.unitId()));
         model.addAttribute("maxMegabytes", Math.max(1, visits.maxBytes() / (1024 * 1024)));
         model.addAttribute("maxPhotos", FieldVerifications.MAX_PHOTOS);
         return "innovation/field-visit";

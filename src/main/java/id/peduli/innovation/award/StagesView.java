@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What the proposal page shows of S6 and S7: the presentation's schedule and the panelists' scores, the field visits
- * with their members, verdicts and photos, and which of these the caller may add.
+ * with their members, verdicts and photos, and which of these the caller may add. A panelist with a conflict of
+ * interest with the proposal ({@code conflicted}) may do neither; one without may declare one ({@code canDeclare}).
  */
 public record StagesView(
         Schedule schedule,
@@ -15,7 +16,9 @@ public record StagesView(
         List<Visit> visits,
         boolean canSchedule,
         boolean canScore,
-        boolean canVisit) {
+        boolean canVisit,
+        boolean conflicted,
+        boolean canDeclare) {
 
     /** When and where the presentation and interview take place: a place, a link, or both. */
     public record Schedule(long proposalId, Instant startsAt, String place, String link, String scheduledBy) {}
