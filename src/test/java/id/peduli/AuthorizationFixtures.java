@@ -381,7 +381,7 @@ final class AuthorizationFixtures {
             long catalogued) {
 
         boolean handles(String fixture) {
-            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue")
+            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue", "visit")
                     .contains(fixture);
         }
 
@@ -445,6 +445,23 @@ final class AuthorizationFixtures {
                             false,
                             Map.of("innovationId", String.valueOf(catalogued)),
                             null));
+                // a field visit: panelists for any proposal, an evaluator for one assigned to them
+                case "visit" ->
+                    List.of(
+                            new Variant(
+                                    "proposal assigned to evaluator",
+                                    null,
+                                    "evaluator",
+                                    false,
+                                    Map.of("id", String.valueOf(kartiniProposal)),
+                                    null),
+                            new Variant(
+                                    "proposal assigned to nobody",
+                                    null,
+                                    null,
+                                    false,
+                                    Map.of("id", String.valueOf(alyatamaProposal)),
+                                    null));
                 default -> throw new IllegalArgumentException("unknown fixture " + fixture);
             };
         }

@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
- * S7, field verification: a panelist records a visit to the innovation, made with the other panelists and evaluators
- * named, with a verdict (verified, or a discrepancy between the proposal and what was found), notes and evidence
+ * S7, field verification: a panelist or an evaluator of the proposal records a visit to the innovation, made with
+ * the other panelists and evaluators named, with a verdict (verified, or a discrepancy between the proposal and what was found), notes and evidence
  * photos taken with the phone. Photos are JPEG or PNG, checked by their content (not by their name or the type the
  * phone claims) and by size. A visit that had both a panelist and an evaluator moves the presented proposal to
  * {@link ProposalState#FIELD_VERIFIED}, the last step before the final plenary; a visit without an evaluator is kept
@@ -150,10 +150,7 @@ class FieldVerifications {
                 .optional();
     }
 
-    /**
-     * Records a visit by the signed-in panelist with the panelists and evaluators named by {@code companions}
-     * (usernames), checked whole before anything is written. Returns whether the proposal moved to the final plenary.
-     */
+    /** Records a visit by the signed-in panelist ({@link #record(long, LocalDate, Verdict, String, List, List, Role)}). */
     @Transactional
     boolean record(
             long proposalId,
@@ -162,8 +159,25 @@ class FieldVerifications {
             String notes,
             List<String> companions,
             List<byte[]> photos) {
+        return record(proposalId, visitedOn, verdict, notes, companions, photos, Role.PANELIST);
+    }
+
+    /**
+     * Records a visit by the signed-in panelist or evaluator ({@code recordedAs}) with the panelists and evaluators named by
+     * {@code companions} (usernames), checked whole before anything is written. Returns whether the proposal moved to
+     * the final plenary: only a visit with at least one panelist and one evaluator moves it.
+     */
+    @Transactional
+    boolean record(
+            long proposalId,
+            LocalDate visitedOn,
+            Verdict verdict,
+            String notes,
+            List<String> companions,
+            List<byte[]> photos,
+            Role recordedAs) {
         Proposal proposal = store.get(proposalId);
-        Actor panelist = proposals.actor(Role.PANELIST);
+        Actor recorder = proposals.actor(recordedAs == Role.EVALUATOR ? Role.EVALUATOR : Role.PANELIST);
         String text = notes == null ? "" : notes.strip();
         List<Member> members = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -184,11 +198,11 @@ class FieldVerifications {
                 throw BusinessException.invalid("notes", "innovation.visit.notesRequired");
             }
             ConflictsOfInterest.Units units = rule.lookup();
-            UserView me = users.find(panelist.userId()).orElseThrow();
-            if (conflicts.conflicted(me, Role.PANELIST, proposalId, proposal.unitId(), units)) {
+            UserView me = users.find(recorder.userId()).orElseThrow();
+            if (conflicts.conflicted(me, recorder.role(), proposalId, proposal.unitId(), units)) {
                 throw BusinessException.conflict(null, "innovation.visit.conflicted");
             }
-            members.add(member(me, Role.PANELIST));
+            members.add(member(me, recorder.role()));
             for (String username : companions == null ? List.<String>of() : companions) {
                 String name = username == null ? "" : username.strip();
                 if (name.isEmpty()) {
@@ -241,7 +255,7 @@ class FieldVerifications {
                         Date.valueOf(visitedOn),
                         verdict.name(),
                         text,
-                        panelist.username(),
+                        recorder.username(),
                         Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
@@ -258,10 +272,11 @@ class FieldVerifications {
                     .params(visit, types.get(i), photos.get(i).length, photos.get(i))
                     .update();
         }
-        boolean complete = members.stream().anyMatch(m -> m.role() == Role.EVALUATOR);
+        boolean complete = members.stream().anyMatch(m -> m.role() == Role.EVALUATOR)
+                && members.stream().anyMatch(m -> m.role() == Role.PANELIST);
         boolean moved = false;
         if (complete && proposal.state() == ProposalState.PRESENTED) {
-            proposal.verifyInField(panelist, clock.instant(), null);
+            proposal.verifyInField(recorder, clock.instant(), null);
             store.save(proposal);
             moved = true;
         }
