@@ -296,7 +296,7 @@ class AutoAssignments {
     }
 
     /** Every enabled account holding the evaluator role, in the order of their names. */
-    private List<UserView> evaluatorAccounts() {
+    List<UserView> evaluatorAccounts() {
         List<UserView> found = new ArrayList<>();
         for (int page = 0; ; page++) {
             PageResult<UserView> result = users.search(null, page, 200);
@@ -312,7 +312,7 @@ class AutoAssignments {
         }
     }
 
-    private Map<Long, Integer> caps(long periodId) {
+    Map<Long, Integer> caps(long periodId) {
         Map<Long, Integer> caps = new HashMap<>();
         jdbc.sql("select user_id, cap from innovation.period_evaluator where period_id = ?")
                 .param(periodId)
@@ -322,7 +322,7 @@ class AutoAssignments {
         return caps;
     }
 
-    private Map<Long, Integer> loads(long periodId) {
+    Map<Long, Integer> loads(long periodId) {
         Map<Long, Integer> loads = new HashMap<>();
         jdbc.sql("""
                         select a.evaluator_id, count(*) from innovation.evaluator_assignment a
