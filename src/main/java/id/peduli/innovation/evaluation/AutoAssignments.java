@@ -147,13 +147,13 @@ class AutoAssignments {
 
     /**
      * Gives a second evaluator to every proposal of the period whose only evaluator submitted a raw total within ±5 of
-     * the pass mark.
+     * the pass mark; with {@code avoidSameProvince}, never one of the proposal's province.
      */
     @Transactional
-    AssignmentOverview secondEvaluators(long periodId) {
+    AssignmentOverview secondEvaluators(long periodId, boolean avoidSameProvince) {
         Period period = periods.get(periodId);
         Actor secretariat = proposals.actor(Role.SECRETARIAT);
-        EvaluatorAssignment.Result result = second(period, null, secretariat);
+        EvaluatorAssignment.Result result = second(period, null, secretariat, avoidSameProvince);
         audit.record(AuditRecord.of(InnovationAudit.ASSIGN, "Period", periodId)
                 .change("secondEvaluators", null, result.assignments().size()));
         return overview(periodId, result.assignments().size(), result.unassigned());
@@ -178,7 +178,7 @@ class AutoAssignments {
         if (evaluators != 1) {
             return false;
         }
-        EvaluatorAssignment.Result result = second(period, proposalId, actor);
+        EvaluatorAssignment.Result result = second(period, proposalId, actor, false);
         audit.record(AuditRecord.of(InnovationAudit.ASSIGN, "Proposal", proposalId)
                 .unit(p.unitId())
                 .change("secondEvaluator", null, !result.assignments().isEmpty()));
@@ -189,7 +189,8 @@ class AutoAssignments {
         return firstTotal != null && Math.abs(firstTotal.doubleValue() - period.passMark()) <= SECOND_MARGIN;
     }
 
-    private EvaluatorAssignment.Result second(Period period, Long onlyProposal, Actor actor) {
+    private EvaluatorAssignment.Result second(
+            Period period, Long onlyProposal, Actor actor, boolean avoidSameProvince) {
         Pool pool = pool(period.id());
         Map<Long, Double> firstScores = new HashMap<>();
         jdbc.sql("""
@@ -205,7 +206,7 @@ class AutoAssignments {
             }
         });
         EvaluatorAssignment.Options options =
-                new EvaluatorAssignment.Options(1, false, period.passMark(), SECOND_MARGIN);
+                new EvaluatorAssignment.Options(1, avoidSameProvince, period.passMark(), SECOND_MARGIN);
         EvaluatorAssignment.Result result = EvaluatorAssignment.secondEvaluators(
                 pool.proposals(), pool.evaluators(), pool.existing(options), firstScores, options);
         insert(result.assignments(), true, actor);
@@ -228,7 +229,10 @@ class AutoAssignments {
             List<EvaluatorAssignment.Assignment> current,
             Set<Long> waiting) {
 
-        /** The assignments already made that the algorithm accepts as given (none with a conflict). */
+        /**
+         * The assignments already made that the algorithm accepts as given: none with a conflict, but one of the
+         * proposal's province made before the province was avoided stays and counts towards loads.
+         */
         List<EvaluatorAssignment.Assignment> existing(EvaluatorAssignment.Options options) {
             Map<Long, EvaluatorAssignment.Proposal> byId = new HashMap<>();
             proposals.forEach(p -> byId.put(p.id(), p));
@@ -237,7 +241,9 @@ class AutoAssignments {
             return current.stream()
                     .filter(a -> byId.containsKey(a.proposalId()) && evaluatorsById.containsKey(a.evaluatorId()))
                     .filter(a -> EvaluatorAssignment.conflict(
-                                    byId.get(a.proposalId()), evaluatorsById.get(a.evaluatorId()), options)
+                                    byId.get(a.proposalId()),
+                                    evaluatorsById.get(a.evaluatorId()),
+                                    options.withAvoidSameProvince(false))
                             .isEmpty())
                     .toList();
         }
