@@ -283,7 +283,8 @@ class FieldVerifications {
         scores.refresh(proposalId);
         audit.record(AuditRecord.of(InnovationAudit.AWARD, "Proposal", proposalId)
                 .unit(proposal.unitId())
-                .change("fieldVisit", null, verdict.name())
+                // a yes/no rather than the verdict's code: the audit page shows values as they are
+                .change("fieldVisitVerified", null, verdict == Verdict.VERIFIED)
                 .change("photos", null, photos.size()));
         return moved;
     }
