@@ -129,9 +129,18 @@ public class Presentations {
                 .optional();
     }
 
+    private int scoreVersion(long proposalId, long panelistId) {
+        return jdbc.sql("select version from innovation.presentation_score where proposal_id = ? and panelist_id = ?")
+                .params(proposalId, panelistId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
     List<Score> scores(long proposalId) {
-        return jdbc.sql("select panelist_id, panelist_name, presentation, interview, comment, recorded_at from "
-                        + "innovation.presentation_score where proposal_id = ? order by panelist_name")
+        return jdbc.sql(
+                        "select panelist_id, panelist_name, presentation, interview, comment, recorded_at, version from "
+                                + "innovation.presentation_score where proposal_id = ? order by panelist_name")
                 .param(proposalId)
                 .query((rs, n) -> new Score(
                         rs.getLong(1),
@@ -139,13 +148,39 @@ public class Presentations {
                         rs.getInt(3),
                         rs.getInt(4),
                         rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getInt(7)))
                 .list();
+    }
+
+    /** The version of the proposal's schedule; 0 while there is none. */
+    int scheduleVersion(long proposalId) {
+        return jdbc.sql("select version from innovation.presentation_schedule where proposal_id = ?")
+                .param(proposalId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     /** Schedules (or moves) the presentation of a Top 99 proposal and tells its unit. */
     @Transactional
     Schedule plan(long proposalId, LocalDate date, LocalTime time, String place, String link, Role role) {
+        return plan(proposalId, date, time, place, link, role, null);
+    }
+
+    /**
+     * As {@link #plan(long, LocalDate, LocalTime, String, String, Role)}, refused when {@code expectedVersion} (0: no
+     * schedule yet) is given and is not the schedule's current version.
+     */
+    @Transactional
+    Schedule plan(
+            long proposalId,
+            LocalDate date,
+            LocalTime time,
+            String place,
+            String link,
+            Role role,
+            Integer expectedVersion) {
         Proposal proposal = store.get(proposalId);
         String where = strip(place);
         String url = strip(link);
@@ -169,6 +204,9 @@ public class Presentations {
             if (url != null && !isWebLink(url)) {
                 throw BusinessException.invalid("link", "innovation.presentation.linkInvalid");
             }
+            if (expectedVersion != null && expectedVersion != scheduleVersion(proposalId)) {
+                throw BusinessException.conflict("version", "error.staleVersion");
+            }
         } catch (BusinessException e) {
             audit.refused(InnovationAudit.AWARD, "Proposal", proposalId, proposal.unitId(), e);
             throw e;
@@ -180,7 +218,7 @@ public class Presentations {
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (proposal_id) do update set starts_at = excluded.starts_at, place = excluded.place,
                             link = excluded.link, scheduled_by = excluded.scheduled_by,
-                            scheduled_at = excluded.scheduled_at
+                            scheduled_at = excluded.scheduled_at, version = presentation_schedule.version + 1
                         """)
                 .params(
                         proposalId,
@@ -204,6 +242,15 @@ public class Presentations {
      */
     @Transactional
     void score(long proposalId, Integer presentation, Integer interview, String comment) {
+        score(proposalId, presentation, interview, comment, null);
+    }
+
+    /**
+     * As {@link #score(long, Integer, Integer, String)}, refused when {@code expectedVersion} (0: not scored yet) is
+     * given and is not the version of the caller's score.
+     */
+    @Transactional
+    void score(long proposalId, Integer presentation, Integer interview, String comment, Integer expectedVersion) {
         Proposal proposal = store.get(proposalId);
         Period period = periods.get(proposal.periodId());
         Actor panelist = proposals.actor(Role.PANELIST);
@@ -223,6 +270,9 @@ public class Presentations {
             if (text.length() > 4000) {
                 throw BusinessException.invalid("comment", "innovation.presentation.commentTooLong");
             }
+            if (expectedVersion != null && expectedVersion != scoreVersion(proposalId, panelist.userId())) {
+                throw BusinessException.conflict("version", "error.staleVersion");
+            }
             if (proposal.state() == ProposalState.TOP99) {
                 proposal.recordPresentation(panelist, clock.instant());
             }
@@ -238,7 +288,7 @@ public class Presentations {
                         values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (proposal_id, panelist_id) do update set presentation = excluded.presentation,
                             interview = excluded.interview, comment = excluded.comment,
-                            recorded_at = excluded.recorded_at
+                            recorded_at = excluded.recorded_at, version = presentation_score.version + 1
                         """)
                 .params(
                         proposalId,

@@ -30,7 +30,9 @@ class EvaluatorCapsApiController {
             @Schema(description = "Most proposals the evaluator may hold in the period, 1 to 10,000")
             Integer cap,
 
-            @Schema(description = "The version read (0 while the default cap applies)")
+            @Schema(
+                    description = "The version read (0 while the default cap applies)",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             Integer version) {}
 
     @GetMapping
