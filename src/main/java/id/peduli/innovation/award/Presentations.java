@@ -212,13 +212,15 @@ public class Presentations {
             throw e;
         }
         Instant startsAt = date.atTime(time).atZone(zone).toInstant();
-        jdbc.sql("""
+        // the version is checked again in the write itself, so that two edits at once cannot both pass
+        int written = jdbc.sql("""
                         insert into innovation.presentation_schedule (proposal_id, starts_at, place, link, scheduled_by,
                             scheduled_at)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (proposal_id) do update set starts_at = excluded.starts_at, place = excluded.place,
                             link = excluded.link, scheduled_by = excluded.scheduled_by,
                             scheduled_at = excluded.scheduled_at, version = presentation_schedule.version + 1
+                        where cast(? as integer) is null or presentation_schedule.version = cast(? as integer)
                         """)
                 .params(
                         proposalId,
@@ -226,8 +228,11 @@ public class Presentations {
                         where,
                         url,
                         actor.username(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()),
+                        expectedVersion,
+                        expectedVersion)
                 .update();
+        requireWritten(written, proposalId, proposal.unitId());
         String detail = date + " " + time + " · " + (where == null ? url : where + (url == null ? "" : " · " + url));
         notifications.proposalResult(proposalId, "innovation.notify.presentation", detail);
         audit.record(AuditRecord.of(InnovationAudit.AWARD, "Proposal", proposalId)
@@ -282,13 +287,14 @@ public class Presentations {
         }
         store.save(proposal);
         String name = access.currentUser().map(PeduliPrincipal::fullName).orElse(panelist.username());
-        jdbc.sql("""
+        int written = jdbc.sql("""
                         insert into innovation.presentation_score (proposal_id, panelist_id, panelist_name, presentation,
                             interview, comment, recorded_at)
                         values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (proposal_id, panelist_id) do update set presentation = excluded.presentation,
                             interview = excluded.interview, comment = excluded.comment,
                             recorded_at = excluded.recorded_at, version = presentation_score.version + 1
+                        where cast(? as integer) is null or presentation_score.version = cast(? as integer)
                         """)
                 .params(
                         proposalId,
@@ -297,12 +303,24 @@ public class Presentations {
                         presentation,
                         interview,
                         text,
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()),
+                        expectedVersion,
+                        expectedVersion)
                 .update();
+        requireWritten(written, proposalId, proposal.unitId());
         BigDecimal mean = scores.refresh(proposalId);
         audit.record(AuditRecord.of(InnovationAudit.AWARD, "Proposal", proposalId)
                 .unit(proposal.unitId())
                 .change("presentationScore", null, mean == null ? null : mean.setScale(2, RoundingMode.HALF_UP)));
+    }
+
+    /** Refuses an edit whose version changed between the check and the write (someone else saved meanwhile). */
+    private void requireWritten(int written, long proposalId, long unitId) {
+        if (written == 0) {
+            BusinessException e = BusinessException.conflict("version", "error.staleVersion");
+            audit.refused(InnovationAudit.AWARD, "Proposal", proposalId, unitId, e);
+            throw e;
+        }
     }
 
     private static void requireOnScale(String field, Integer value, Period period) {
