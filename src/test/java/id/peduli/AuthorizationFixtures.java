@@ -378,10 +378,11 @@ final class AuthorizationFixtures {
             long alyatamaUnit,
             long kartiniPhoto,
             long alyatamaPhoto,
-            long catalogued) {
+            long catalogued,
+            long periodEvaluator) {
 
         boolean handles(String fixture) {
-            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue")
+            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue", "visit")
                     .contains(fixture);
         }
 
@@ -410,7 +411,13 @@ final class AuthorizationFixtures {
                                             "photoId", String.valueOf(alyatamaPhoto)),
                                     null));
                 case "period" ->
-                    List.of(new Variant("period", null, null, false, Map.of("id", String.valueOf(period)), null));
+                    List.of(new Variant(
+                            "period",
+                            null,
+                            null,
+                            false,
+                            Map.of("id", String.valueOf(period), "userId", String.valueOf(periodEvaluator)),
+                            null));
                 case "assignment" ->
                     List.of(
                             new Variant(
@@ -445,6 +452,23 @@ final class AuthorizationFixtures {
                             false,
                             Map.of("innovationId", String.valueOf(catalogued)),
                             null));
+                // a field visit: panelists for any proposal, an evaluator for one assigned to them
+                case "visit" ->
+                    List.of(
+                            new Variant(
+                                    "proposal assigned to evaluator",
+                                    null,
+                                    "evaluator",
+                                    false,
+                                    Map.of("id", String.valueOf(kartiniProposal)),
+                                    null),
+                            new Variant(
+                                    "proposal assigned to nobody",
+                                    null,
+                                    null,
+                                    false,
+                                    Map.of("id", String.valueOf(alyatamaProposal)),
+                                    null));
                 default -> throw new IllegalArgumentException("unknown fixture " + fixture);
             };
         }
@@ -505,7 +529,8 @@ final class AuthorizationFixtures {
                 alyatamaUnit,
                 kartini[2],
                 alyatama[2],
-                winner(period, alyatamaUnit));
+                winner(period, alyatamaUnit),
+                evaluator);
     }
 
     /** An innovation of {@code unitId} that won in {@code period}: in the public catalogue. */

@@ -9,6 +9,7 @@ import id.peduli.innovation.InnovationAudit;
 import id.peduli.innovation.award.StagesView.Member;
 import id.peduli.innovation.award.StagesView.Verdict;
 import id.peduli.innovation.award.StagesView.Visit;
+import id.peduli.innovation.evaluation.ConflictsOfInterest;
 import id.peduli.innovation.proposal.Attachments;
 import id.peduli.innovation.proposal.Proposal;
 import id.peduli.innovation.proposal.ProposalState;
@@ -34,12 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
- * S7, field verification: a panelist records a visit to the innovation, made with the other panelists and evaluators
- * named, with a verdict (verified, or a discrepancy between the proposal and what was found), notes and evidence
+ * S7, field verification: a panelist or an evaluator of the proposal records a visit to the innovation, made with
+ * the other panelists and evaluators named, with a verdict (verified, or a discrepancy between the proposal and what was found), notes and evidence
  * photos taken with the phone. Photos are JPEG or PNG, checked by their content (not by their name or the type the
  * phone claims) and by size. A visit that had both a panelist and an evaluator moves the presented proposal to
  * {@link ProposalState#FIELD_VERIFIED}, the last step before the final plenary; a visit without an evaluator is kept
- * but moves nothing, and {@link #requireCompleteVisit} refuses any other way to the final plenary.
+ * but moves nothing, and {@link #requireCompleteVisit} refuses any other way to the final plenary. Nobody with a
+ * conflict of interest with the proposal ({@link StageConflicts}) records a visit or is named in one.
  */
 @Service
 class FieldVerifications {
@@ -57,6 +59,8 @@ class FieldVerifications {
     private final Users users;
     private final InnovationAudit audit;
     private final StageScores scores;
+    private final StageConflicts conflicts;
+    private final ConflictsOfInterest rule;
     private final Clock clock;
     private final ZoneId zone;
     private final long maxBytes;
@@ -68,6 +72,8 @@ class FieldVerifications {
             Users users,
             InnovationAudit audit,
             StageScores scores,
+            StageConflicts conflicts,
+            ConflictsOfInterest rule,
             Clock clock,
             @Value("${peduli.time-zone:Asia/Jakarta}") String zone,
             @Value("${peduli.innovation.photo-max-size:5MB}") DataSize max) {
@@ -77,6 +83,8 @@ class FieldVerifications {
         this.users = users;
         this.audit = audit;
         this.scores = scores;
+        this.conflicts = conflicts;
+        this.rule = rule;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.maxBytes = max.toBytes();
@@ -142,10 +150,7 @@ class FieldVerifications {
                 .optional();
     }
 
-    /**
-     * Records a visit by the signed-in panelist with the panelists and evaluators named by {@code companions}
-     * (usernames), checked whole before anything is written. Returns whether the proposal moved to the final plenary.
-     */
+    /** Records a visit by the signed-in panelist ({@link #record(long, LocalDate, Verdict, String, List, List, Role)}). */
     @Transactional
     boolean record(
             long proposalId,
@@ -154,8 +159,25 @@ class FieldVerifications {
             String notes,
             List<String> companions,
             List<byte[]> photos) {
+        return record(proposalId, visitedOn, verdict, notes, companions, photos, Role.PANELIST);
+    }
+
+    /**
+     * Records a visit by the signed-in panelist or evaluator ({@code recordedAs}) with the panelists and evaluators named by
+     * {@code companions} (usernames), checked whole before anything is written. Returns whether the proposal moved to
+     * the final plenary: only a visit with at least one panelist and one evaluator moves it.
+     */
+    @Transactional
+    boolean record(
+            long proposalId,
+            LocalDate visitedOn,
+            Verdict verdict,
+            String notes,
+            List<String> companions,
+            List<byte[]> photos,
+            Role recordedAs) {
         Proposal proposal = store.get(proposalId);
-        Actor panelist = proposals.actor(Role.PANELIST);
+        Actor recorder = proposals.actor(recordedAs == Role.EVALUATOR ? Role.EVALUATOR : Role.PANELIST);
         String text = notes == null ? "" : notes.strip();
         List<Member> members = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -175,7 +197,12 @@ class FieldVerifications {
             if (text.isEmpty() || text.length() > 4000) {
                 throw BusinessException.invalid("notes", "innovation.visit.notesRequired");
             }
-            members.add(member(users.find(panelist.userId()).orElseThrow(), Role.PANELIST));
+            ConflictsOfInterest.Units units = rule.lookup();
+            UserView me = users.find(recorder.userId()).orElseThrow();
+            if (conflicts.conflicted(me, recorder.role(), proposalId, proposal.unitId(), units)) {
+                throw BusinessException.conflict(null, "innovation.visit.conflicted");
+            }
+            members.add(member(me, recorder.role()));
             for (String username : companions == null ? List.<String>of() : companions) {
                 String name = username == null ? "" : username.strip();
                 if (name.isEmpty()) {
@@ -188,6 +215,9 @@ class FieldVerifications {
                 Role role = roleOf(user)
                         .orElseThrow(
                                 () -> BusinessException.invalid("companions", "innovation.visit.memberRole", name));
+                if (conflicts.conflicted(user, role, proposalId, proposal.unitId(), units)) {
+                    throw BusinessException.conflict("companions", "innovation.visit.memberConflicted", name);
+                }
                 if (members.stream().noneMatch(m -> m.userId() == user.id())) {
                     members.add(member(user, role));
                 }
@@ -225,7 +255,7 @@ class FieldVerifications {
                         Date.valueOf(visitedOn),
                         verdict.name(),
                         text,
-                        panelist.username(),
+                        recorder.username(),
                         Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
@@ -242,17 +272,19 @@ class FieldVerifications {
                     .params(visit, types.get(i), photos.get(i).length, photos.get(i))
                     .update();
         }
-        boolean complete = members.stream().anyMatch(m -> m.role() == Role.EVALUATOR);
+        boolean complete = members.stream().anyMatch(m -> m.role() == Role.EVALUATOR)
+                && members.stream().anyMatch(m -> m.role() == Role.PANELIST);
         boolean moved = false;
         if (complete && proposal.state() == ProposalState.PRESENTED) {
-            proposal.verifyInField(panelist, clock.instant(), null);
+            proposal.verifyInField(recorder, clock.instant(), null);
             store.save(proposal);
             moved = true;
         }
         scores.refresh(proposalId);
         audit.record(AuditRecord.of(InnovationAudit.AWARD, "Proposal", proposalId)
                 .unit(proposal.unitId())
-                .change("fieldVisit", null, verdict.name())
+                // a yes/no rather than the verdict's code: the audit page shows values as they are
+                .change("fieldVisitVerified", null, verdict == Verdict.VERIFIED)
                 .change("photos", null, photos.size()));
         return moved;
     }

@@ -42,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a place or a link), and the unit is told in its inbox; each panelist then records a presentation and an interview
  * score on the period's scale, with a comment. The first score moves the proposal to {@link ProposalState#PRESENTED};
  * scores can be corrected until the field verification closes the stage. The proposal's presentation score is the
- * mean over panelists of the two scores, expressed on 0–100 ({@link StageScores}).
+ * mean over panelists of the two scores, expressed on 0–100 ({@link StageScores}). A panelist with a conflict of
+ * interest with the proposal ({@link StageConflicts}) does not score it.
  */
 @Service
 public class Presentations {
@@ -59,6 +60,7 @@ public class Presentations {
     private final StageScores scores;
     private final FieldVerifications visits;
     private final Access access;
+    private final StageConflicts conflicts;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -72,6 +74,7 @@ public class Presentations {
             StageScores scores,
             FieldVerifications visits,
             Access access,
+            StageConflicts conflicts,
             Clock clock,
             @Value("${peduli.time-zone:Asia/Jakarta}") String zone) {
         this.jdbc = jdbc;
@@ -83,6 +86,7 @@ public class Presentations {
         this.scores = scores;
         this.visits = visits;
         this.access = access;
+        this.conflicts = conflicts;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -98,13 +102,17 @@ public class Presentations {
         boolean competition = access.hasAnyRole(InnovationRoles.COMPETITION);
         boolean panelist = access.hasAnyRole("PANELIST");
         Schedule planned = schedule(p.id()).orElse(null);
+        boolean conflicted = panelist && conflicts.currentConflicted(Role.PANELIST, p.id(), p.unitId());
+        boolean open = OPEN.contains(p.state()) || FieldVerifications.OPEN.contains(p.state());
         return new StagesView(
                 planned,
                 competition ? scores(p.id()) : List.of(),
                 competition ? visits.visits(p.id()) : List.of(),
                 competition && OPEN.contains(p.state()),
-                panelist && OPEN.contains(p.state()) && planned != null,
-                panelist && FieldVerifications.OPEN.contains(p.state()));
+                panelist && !conflicted && OPEN.contains(p.state()) && planned != null,
+                panelist && !conflicted && FieldVerifications.OPEN.contains(p.state()),
+                conflicted,
+                panelist && open && !conflicts.declaredByPanelist(p.id()));
     }
 
     Optional<Schedule> schedule(long proposalId) {
@@ -121,9 +129,18 @@ public class Presentations {
                 .optional();
     }
 
+    private int scoreVersion(long proposalId, long panelistId) {
+        return jdbc.sql("select version from innovation.presentation_score where proposal_id = ? and panelist_id = ?")
+                .params(proposalId, panelistId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
     List<Score> scores(long proposalId) {
-        return jdbc.sql("select panelist_id, panelist_name, presentation, interview, comment, recorded_at from "
-                        + "innovation.presentation_score where proposal_id = ? order by panelist_name")
+        return jdbc.sql(
+                        "select panelist_id, panelist_name, presentation, interview, comment, recorded_at, version from "
+                                + "innovation.presentation_score where proposal_id = ? order by panelist_name")
                 .param(proposalId)
                 .query((rs, n) -> new Score(
                         rs.getLong(1),
@@ -131,13 +148,39 @@ public class Presentations {
                         rs.getInt(3),
                         rs.getInt(4),
                         rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getInt(7)))
                 .list();
+    }
+
+    /** The version of the proposal's schedule; 0 while there is none. */
+    int scheduleVersion(long proposalId) {
+        return jdbc.sql("select version from innovation.presentation_schedule where proposal_id = ?")
+                .param(proposalId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     /** Schedules (or moves) the presentation of a Top 99 proposal and tells its unit. */
     @Transactional
     Schedule plan(long proposalId, LocalDate date, LocalTime time, String place, String link, Role role) {
+        return plan(proposalId, date, time, place, link, role, null);
+    }
+
+    /**
+     * As {@link #plan(long, LocalDate, LocalTime, String, String, Role)}, refused when {@code expectedVersion} (0: no
+     * schedule yet) is given and is not the schedule's current version.
+     */
+    @Transactional
+    Schedule plan(
+            long proposalId,
+            LocalDate date,
+            LocalTime time,
+            String place,
+            String link,
+            Role role,
+            Integer expectedVersion) {
         Proposal proposal = store.get(proposalId);
         String where = strip(place);
         String url = strip(link);
@@ -161,18 +204,23 @@ public class Presentations {
             if (url != null && !isWebLink(url)) {
                 throw BusinessException.invalid("link", "innovation.presentation.linkInvalid");
             }
+            if (expectedVersion != null && expectedVersion != scheduleVersion(proposalId)) {
+                throw BusinessException.conflict("version", "error.staleVersion");
+            }
         } catch (BusinessException e) {
             audit.refused(InnovationAudit.AWARD, "Proposal", proposalId, proposal.unitId(), e);
             throw e;
         }
         Instant startsAt = date.atTime(time).atZone(zone).toInstant();
-        jdbc.sql("""
+        // the version is checked again in the write itself, so that two edits at once cannot both pass
+        int written = jdbc.sql("""
                         insert into innovation.presentation_schedule (proposal_id, starts_at, place, link, scheduled_by,
                             scheduled_at)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (proposal_id) do update set starts_at = excluded.starts_at, place = excluded.place,
                             link = excluded.link, scheduled_by = excluded.scheduled_by,
-                            scheduled_at = excluded.scheduled_at
+                            scheduled_at = excluded.scheduled_at, version = presentation_schedule.version + 1
+                        where cast(? as integer) is null or presentation_schedule.version = cast(? as integer)
                         """)
                 .params(
                         proposalId,
@@ -180,8 +228,11 @@ public class Presentations {
                         where,
                         url,
                         actor.username(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()),
+                        expectedVersion,
+                        expectedVersion)
                 .update();
+        requireWritten(written, proposalId, proposal.unitId());
         String detail = date + " " + time + " · " + (where == null ? url : where + (url == null ? "" : " · " + url));
         notifications.proposalResult(proposalId, "innovation.notify.presentation", detail);
         audit.record(AuditRecord.of(InnovationAudit.AWARD, "Proposal", proposalId)
@@ -196,6 +247,15 @@ public class Presentations {
      */
     @Transactional
     void score(long proposalId, Integer presentation, Integer interview, String comment) {
+        score(proposalId, presentation, interview, comment, null);
+    }
+
+    /**
+     * As {@link #score(long, Integer, Integer, String)}, refused when {@code expectedVersion} (0: not scored yet) is
+     * given and is not the version of the caller's score.
+     */
+    @Transactional
+    void score(long proposalId, Integer presentation, Integer interview, String comment, Integer expectedVersion) {
         Proposal proposal = store.get(proposalId);
         Period period = periods.get(proposal.periodId());
         Actor panelist = proposals.actor(Role.PANELIST);
@@ -207,10 +267,16 @@ public class Presentations {
             if (schedule(proposalId).isEmpty()) {
                 throw BusinessException.conflict(null, "innovation.presentation.notScheduled");
             }
+            if (conflicts.currentConflicted(Role.PANELIST, proposalId, proposal.unitId())) {
+                throw BusinessException.conflict(null, "innovation.presentation.conflicted");
+            }
             requireOnScale("presentation", presentation, period);
             requireOnScale("interview", interview, period);
             if (text.length() > 4000) {
                 throw BusinessException.invalid("comment", "innovation.presentation.commentTooLong");
+            }
+            if (expectedVersion != null && expectedVersion != scoreVersion(proposalId, panelist.userId())) {
+                throw BusinessException.conflict("version", "error.staleVersion");
             }
             if (proposal.state() == ProposalState.TOP99) {
                 proposal.recordPresentation(panelist, clock.instant());
@@ -221,13 +287,14 @@ public class Presentations {
         }
         store.save(proposal);
         String name = access.currentUser().map(PeduliPrincipal::fullName).orElse(panelist.username());
-        jdbc.sql("""
+        int written = jdbc.sql("""
                         insert into innovation.presentation_score (proposal_id, panelist_id, panelist_name, presentation,
                             interview, comment, recorded_at)
                         values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (proposal_id, panelist_id) do update set presentation = excluded.presentation,
                             interview = excluded.interview, comment = excluded.comment,
-                            recorded_at = excluded.recorded_at
+                            recorded_at = excluded.recorded_at, version = presentation_score.version + 1
+                        where cast(? as integer) is null or presentation_score.version = cast(? as integer)
                         """)
                 .params(
                         proposalId,
@@ -236,12 +303,24 @@ public class Presentations {
                         presentation,
                         interview,
                         text,
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()),
+                        expectedVersion,
+                        expectedVersion)
                 .update();
+        requireWritten(written, proposalId, proposal.unitId());
         BigDecimal mean = scores.refresh(proposalId);
         audit.record(AuditRecord.of(InnovationAudit.AWARD, "Proposal", proposalId)
                 .unit(proposal.unitId())
                 .change("presentationScore", null, mean == null ? null : mean.setScale(2, RoundingMode.HALF_UP)));
+    }
+
+    /** Refuses an edit whose version changed between the check and the write (someone else saved meanwhile). */
+    private void requireWritten(int written, long proposalId, long unitId) {
+        if (written == 0) {
+            BusinessException e = BusinessException.conflict("version", "error.staleVersion");
+            audit.refused(InnovationAudit.AWARD, "Proposal", proposalId, unitId, e);
+            throw e;
+        }
     }
 
     private static void requireOnScale(String field, Integer value, Period period) {

@@ -33,12 +33,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * S6 and S7 pages: scheduling the presentation and interview, a panelist's scores, and the field visit form made for
- * a phone (one column, the camera opens from the photo field), with the visit's photos.
+ * a phone (one column, the camera opens from the photo field), with the visit's photos. A panelist records a visit
+ * of any presented proposal, an evaluator one of a proposal assigned to them.
  */
 @Controller
 class StagesPageController {
 
-    private static final String FIELD_VISIT_EXPRESSION = InnovationRoles.PANEL_PROPOSAL_EXPRESSION;
+    /** Panelists for any proposal, evaluators for the proposals assigned to them ({@link VisitScope}). */
+    private static final String FIELD_VISIT_EXPRESSION = "@innovationVisitScope.proposal(#id)";
+
     private static final String COMPETITION_PROPOSAL_EXPRESSION =
             "@innovationScope.proposal(#id, '', 'SECRETARIAT,PANELIST')";
 
@@ -47,14 +50,20 @@ class StagesPageController {
     private final Proposals proposals;
     private final Periods periods;
     private final Access access;
+    private final StageConflicts conflicts;
+    private final VisitScope visitScope;
 
     StagesPageController(
             Presentations presentations,
             FieldVerifications visits,
             Proposals proposals,
             Periods periods,
-            Access access) {
+            Access access,
+            StageConflicts conflicts,
+            VisitScope visitScope) {
         this.access = access;
+        this.visitScope = visitScope;
+        this.conflicts = conflicts;
         this.presentations = presentations;
         this.visits = visits;
         this.proposals = proposals;
@@ -100,6 +109,22 @@ class StagesPageController {
         return "redirect:/innovation/proposals/" + id + "#stagesHeading";
     }
 
+    @PostMapping("/innovation/proposals/{id}/panel-conflict")
+    @PreAuthorize(InnovationRoles.PANEL_PROPOSAL_EXPRESSION)
+    String declareConflict(
+            @PathVariable long id,
+            @RequestParam(value = "reason", required = false) String reason,
+            Ui ui,
+            RedirectAttributes redirect) {
+        try {
+            conflicts.declare(id, reason);
+            Flash.success(redirect, ui.t("innovation.panelConflict.declared"));
+        } catch (BusinessException e) {
+            Flash.error(redirect, ui.t(e.messageKey(), e.args()));
+        }
+        return "redirect:/innovation/proposals/" + id + "#stagesHeading";
+    }
+
     @GetMapping("/innovation/proposals/{id}/field-visit")
     @PreAuthorize(FIELD_VISIT_EXPRESSION)
     String visitForm(@PathVariable long id, Model model) {
@@ -133,10 +158,12 @@ class StagesPageController {
                         .filter(s -> !s.isBlank())
                         .toList();
         try {
-            boolean moved = visits.record(id, visitedOn, verdict, notes, names, contents);
+            boolean moved = visits.record(id, visitedOn, verdict, notes, names, contents, visitScope.role());
             Flash.success(
                     redirect, ui.t(moved ? "innovation.visit.recordedFinal" : "innovation.visit.recordedIncomplete"));
-            return "redirect:/innovation/proposals/" + id + "#stagesHeading";
+            return visitScope.role() == Role.PANELIST
+                    ? "redirect:/innovation/proposals/" + id + "#stagesHeading"
+                    : "redirect:/innovation/evaluations";
         } catch (BusinessException e) {
             response.setStatus(e.status());
             return visitPage(id, model, ui.errors(e), visitedOn, verdict, notes, companions);
@@ -173,6 +200,9 @@ class StagesPageController {
         model.addAttribute("notes", notes == null ? "" : notes);
         model.addAttribute("companions", companions == null ? "" : companions);
         model.addAttribute("open", FieldVerifications.OPEN.contains(p.state()));
+        Role role = visitScope.role();
+        model.addAttribute("conflicted", conflicts.currentConflicted(role, id, p.unitId()));
+        model.addAttribute("panelist", role == Role.PANELIST);
         model.addAttribute("maxMegabytes", Math.max(1, visits.maxBytes() / (1024 * 1024)));
         model.addAttribute("maxPhotos", FieldVerifications.MAX_PHOTOS);
         return "innovation/field-visit";

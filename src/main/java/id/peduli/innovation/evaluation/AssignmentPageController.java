@@ -65,9 +65,13 @@ class AssignmentPageController {
 
     @PostMapping("/innovation/periods/{id}/assignments/second")
     @PreAuthorize(InnovationRoles.SECRETARIAT_EXPRESSION)
-    String secondEvaluators(@PathVariable long id, Ui ui, RedirectAttributes redirect) {
+    String secondEvaluators(
+            @PathVariable long id,
+            @RequestParam(value = "avoidSameProvince", defaultValue = "false") boolean avoidSameProvince,
+            Ui ui,
+            RedirectAttributes redirect) {
         periods.get(id);
-        AssignmentOverview result = assignments.secondEvaluators(id);
+        AssignmentOverview result = assignments.secondEvaluators(id, avoidSameProvince);
         Flash.success(
                 redirect,
                 ui.t(

@@ -14,9 +14,6 @@ import id.peduli.innovation.proposal.ProposalView;
 import id.peduli.innovation.proposal.Proposals;
 import id.peduli.innovation.proposal.StoredProposals;
 import id.peduli.innovation.selection.EvaluatorAssignment;
-import id.peduli.organization.OrgUnit;
-import id.peduli.organization.OrgUnitType;
-import id.peduli.organization.Organizations;
 import id.peduli.shared.PageResult;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -24,7 +21,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +56,7 @@ class AutoAssignments {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Users users;
-    private final Organizations organizations;
+    private final ConflictsOfInterest conflicts;
     private final StoredProposals store;
     private final Proposals proposals;
     private final Periods periods;
@@ -71,7 +67,7 @@ class AutoAssignments {
             JdbcClient jdbc,
             JdbcTemplate template,
             Users users,
-            Organizations organizations,
+            ConflictsOfInterest conflicts,
             StoredProposals store,
             Proposals proposals,
             Periods periods,
@@ -80,7 +76,7 @@ class AutoAssignments {
         this.jdbc = jdbc;
         this.template = template;
         this.users = users;
-        this.organizations = organizations;
+        this.conflicts = conflicts;
         this.store = store;
         this.proposals = proposals;
         this.periods = periods;
@@ -151,13 +147,13 @@ class AutoAssignments {
 
     /**
      * Gives a second evaluator to every proposal of the period whose only evaluator submitted a raw total within ±5 of
-     * the pass mark.
+     * the pass mark; with {@code avoidSameProvince}, never one of the proposal's province.
      */
     @Transactional
-    AssignmentOverview secondEvaluators(long periodId) {
+    AssignmentOverview secondEvaluators(long periodId, boolean avoidSameProvince) {
         Period period = periods.get(periodId);
         Actor secretariat = proposals.actor(Role.SECRETARIAT);
-        EvaluatorAssignment.Result result = second(period, null, secretariat);
+        EvaluatorAssignment.Result result = second(period, null, secretariat, avoidSameProvince);
         audit.record(AuditRecord.of(InnovationAudit.ASSIGN, "Period", periodId)
                 .change("secondEvaluators", null, result.assignments().size()));
         return overview(periodId, result.assignments().size(), result.unassigned());
@@ -182,7 +178,7 @@ class AutoAssignments {
         if (evaluators != 1) {
             return false;
         }
-        EvaluatorAssignment.Result result = second(period, proposalId, actor);
+        EvaluatorAssignment.Result result = second(period, proposalId, actor, false);
         audit.record(AuditRecord.of(InnovationAudit.ASSIGN, "Proposal", proposalId)
                 .unit(p.unitId())
                 .change("secondEvaluator", null, !result.assignments().isEmpty()));
@@ -193,7 +189,8 @@ class AutoAssignments {
         return firstTotal != null && Math.abs(firstTotal.doubleValue() - period.passMark()) <= SECOND_MARGIN;
     }
 
-    private EvaluatorAssignment.Result second(Period period, Long onlyProposal, Actor actor) {
+    private EvaluatorAssignment.Result second(
+            Period period, Long onlyProposal, Actor actor, boolean avoidSameProvince) {
         Pool pool = pool(period.id());
         Map<Long, Double> firstScores = new HashMap<>();
         jdbc.sql("""
@@ -209,7 +206,7 @@ class AutoAssignments {
             }
         });
         EvaluatorAssignment.Options options =
-                new EvaluatorAssignment.Options(1, false, period.passMark(), SECOND_MARGIN);
+                new EvaluatorAssignment.Options(1, avoidSameProvince, period.passMark(), SECOND_MARGIN);
         EvaluatorAssignment.Result result = EvaluatorAssignment.secondEvaluators(
                 pool.proposals(), pool.evaluators(), pool.existing(options), firstScores, options);
         insert(result.assignments(), true, actor);
@@ -221,19 +218,7 @@ class AutoAssignments {
      * conflicts included; the province only when asked for).
      */
     Optional<EvaluatorAssignment.Conflict> conflict(UserView evaluator, long proposalId, long unitId) {
-        Map<Long, OrgUnit> units = units();
-        Set<Long> declared = new HashSet<>(
-                jdbc.sql("select proposal_id from innovation.conflict_declaration where evaluator_id = ? and "
-                                + "proposal_id = ?")
-                        .params(evaluator.id(), proposalId)
-                        .query(Long.class)
-                        .list());
-        EvaluatorAssignment.Evaluator e = evaluator(evaluator, units, DEFAULT_CAP, declared);
-        if (e == null) {
-            return declared.isEmpty() ? Optional.empty() : Optional.of(EvaluatorAssignment.Conflict.DECLARED);
-        }
-        return EvaluatorAssignment.conflict(
-                proposal(proposalId, unitId, units), e, EvaluatorAssignment.Options.defaults());
+        return conflicts.of(evaluator, Role.EVALUATOR, proposalId, unitId);
     }
 
     // ----------------------------------------------------------------------------------------------- machinery
@@ -244,7 +229,10 @@ class AutoAssignments {
             List<EvaluatorAssignment.Assignment> current,
             Set<Long> waiting) {
 
-        /** The assignments already made that the algorithm accepts as given (none with a conflict). */
+        /**
+         * The assignments already made that the algorithm accepts as given: none with a conflict, but one of the
+         * proposal's province made before the province was avoided stays and counts towards loads.
+         */
         List<EvaluatorAssignment.Assignment> existing(EvaluatorAssignment.Options options) {
             Map<Long, EvaluatorAssignment.Proposal> byId = new HashMap<>();
             proposals.forEach(p -> byId.put(p.id(), p));
@@ -253,7 +241,9 @@ class AutoAssignments {
             return current.stream()
                     .filter(a -> byId.containsKey(a.proposalId()) && evaluatorsById.containsKey(a.evaluatorId()))
                     .filter(a -> EvaluatorAssignment.conflict(
-                                    byId.get(a.proposalId()), evaluatorsById.get(a.evaluatorId()), options)
+                                    byId.get(a.proposalId()),
+                                    evaluatorsById.get(a.evaluatorId()),
+                                    options.withAvoidSameProvince(false))
                             .isEmpty())
                     .toList();
         }
@@ -264,7 +254,7 @@ class AutoAssignments {
      * cap and declared conflicts, and the assignments made so far.
      */
     private Pool pool(long periodId) {
-        Map<Long, OrgUnit> units = units();
+        ConflictsOfInterest.Units units = conflicts.wholeTree();
         List<EvaluatorAssignment.Proposal> list = new ArrayList<>();
         Set<Long> waiting = new HashSet<>();
         jdbc.sql("""
@@ -273,7 +263,7 @@ class AutoAssignments {
                             or exists (select 1 from innovation.evaluator_assignment a where a.proposal_id = p.id))
                         order by p.id
                         """).param(periodId).query(rs -> {
-            EvaluatorAssignment.Proposal p = proposal(rs.getLong(1), rs.getLong(2), units);
+            EvaluatorAssignment.Proposal p = ConflictsOfInterest.proposal(rs.getLong(1), rs.getLong(2), units);
             list.add(new EvaluatorAssignment.Proposal(
                     p.id(), p.agencyId(), p.agencyAncestorIds(), p.provinceCode(), rs.getString(3), rs.getString(4)));
             String state = rs.getString(5);
@@ -291,8 +281,12 @@ class AutoAssignments {
         Map<Long, Integer> caps = caps(periodId);
         List<EvaluatorAssignment.Evaluator> evaluators = new ArrayList<>();
         for (UserView u : evaluatorAccounts()) {
-            EvaluatorAssignment.Evaluator e = evaluator(
-                    u, units, caps.getOrDefault(u.id(), DEFAULT_CAP), declared.getOrDefault(u.id(), Set.of()));
+            EvaluatorAssignment.Evaluator e = ConflictsOfInterest.person(
+                    u,
+                    Role.EVALUATOR,
+                    units,
+                    caps.getOrDefault(u.id(), DEFAULT_CAP),
+                    declared.getOrDefault(u.id(), Set.of()));
             if (e != null) {
                 evaluators.add(e);
             }
@@ -308,7 +302,7 @@ class AutoAssignments {
     }
 
     /** Every enabled account holding the evaluator role, in the order of their names. */
-    private List<UserView> evaluatorAccounts() {
+    List<UserView> evaluatorAccounts() {
         List<UserView> found = new ArrayList<>();
         for (int page = 0; ; page++) {
             PageResult<UserView> result = users.search(null, page, 200);
@@ -324,7 +318,7 @@ class AutoAssignments {
         }
     }
 
-    private Map<Long, Integer> caps(long periodId) {
+    Map<Long, Integer> caps(long periodId) {
         Map<Long, Integer> caps = new HashMap<>();
         jdbc.sql("select user_id, cap from innovation.period_evaluator where period_id = ?")
                 .param(periodId)
@@ -334,7 +328,7 @@ class AutoAssignments {
         return caps;
     }
 
-    private Map<Long, Integer> loads(long periodId) {
+    Map<Long, Integer> loads(long periodId) {
         Map<Long, Integer> loads = new HashMap<>();
         jdbc.sql("""
                         select a.evaluator_id, count(*) from innovation.evaluator_assignment a
@@ -343,60 +337,6 @@ class AutoAssignments {
             loads.put(rs.getLong(1), rs.getInt(2));
         });
         return loads;
-    }
-
-    private Map<Long, OrgUnit> units() {
-        Map<Long, OrgUnit> units = new LinkedHashMap<>();
-        organizations.tree().forEach(u -> units.put(u.id(), u));
-        return units;
-    }
-
-    private static List<Long> ancestors(long unitId, Map<Long, OrgUnit> units) {
-        List<Long> ancestors = new ArrayList<>();
-        OrgUnit unit = units.get(unitId);
-        while (unit != null && unit.parentId() != null && ancestors.size() < 50) {
-            ancestors.add(unit.parentId());
-            unit = units.get(unit.parentId());
-        }
-        return ancestors;
-    }
-
-    /** The two-digit province of a unit's region code; none for a ministry and the units under it (national). */
-    private static String province(long unitId, Map<Long, OrgUnit> units) {
-        OrgUnit unit = units.get(unitId);
-        if (unit == null) {
-            return null;
-        }
-        List<Long> up = ancestors(unitId, units);
-        OrgUnit top = up.isEmpty() ? unit : units.get(up.get(up.size() - 1));
-        if (top != null && top.type() == OrgUnitType.MINISTRY) {
-            return null;
-        }
-        String region = unit.regionCode();
-        return region == null || region.length() < 2 ? null : region.substring(0, 2);
-    }
-
-    private static EvaluatorAssignment.Proposal proposal(long id, long unitId, Map<Long, OrgUnit> units) {
-        return new EvaluatorAssignment.Proposal(
-                id, unitId, ancestors(unitId, units), province(unitId, units), null, null);
-    }
-
-    /** The evaluator as the algorithm sees them: the agency of their evaluator grant; null without a unit grant. */
-    private static EvaluatorAssignment.Evaluator evaluator(
-            UserView user, Map<Long, OrgUnit> units, int cap, Set<Long> declared) {
-        Long grantUnit = user.grants().stream()
-                .filter(g -> g.role() == Role.EVALUATOR && g.unitId() != null)
-                .map(UserView.GrantView::unitId)
-                .findFirst()
-                .orElse(null);
-        if (grantUnit == null || !units.containsKey(grantUnit)) {
-            // a national evaluator belongs to no agency: only declared conflicts apply
-            return new EvaluatorAssignment.Evaluator(user.id(), -user.id(), List.of(), null, cap, declared);
-        }
-        OrgUnit unit = units.get(grantUnit);
-        long agency = unit.parentId() == null ? unit.id() : unit.parentId();
-        return new EvaluatorAssignment.Evaluator(
-                user.id(), agency, ancestors(agency, units), province(agency, units), cap, declared);
     }
 
     private void insert(List<EvaluatorAssignment.Assignment> assignments, boolean second, Actor actor) {

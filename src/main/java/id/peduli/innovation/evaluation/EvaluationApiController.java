@@ -79,8 +79,7 @@ class EvaluationApiController {
                     + "mark (done automatically when the score comes in; this retries where nobody was free)")
     AssignmentOverview secondEvaluators(@PathVariable long id, @RequestBody AutoAssignRequest request) {
         periods.get(id);
-        required(request == null ? null : request.avoidSameProvince());
-        return assignments.secondEvaluators(id);
+        return assignments.secondEvaluators(id, required(request == null ? null : request.avoidSameProvince()));
     }
 
     @GetMapping("/proposals/{id}/assignments")

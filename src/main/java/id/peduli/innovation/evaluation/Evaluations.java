@@ -12,7 +12,6 @@ import id.peduli.innovation.proposal.ProposalState;
 import id.peduli.innovation.proposal.ProposalView;
 import id.peduli.innovation.proposal.Proposals;
 import id.peduli.innovation.proposal.StoredProposals;
-import id.peduli.organization.Organizations;
 import id.peduli.shared.BusinessException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,7 +43,6 @@ public class Evaluations {
 
     private final JdbcClient jdbc;
     private final Users users;
-    private final Organizations organizations;
     private final StoredProposals store;
     private final Proposals proposals;
     private final Periods periods;
@@ -56,7 +54,6 @@ public class Evaluations {
     Evaluations(
             JdbcClient jdbc,
             Users users,
-            Organizations organizations,
             StoredProposals store,
             Proposals proposals,
             Periods periods,
@@ -68,7 +65,6 @@ public class Evaluations {
         this.autoAssignments = autoAssignments;
         this.jdbc = jdbc;
         this.users = users;
-        this.organizations = organizations;
         this.store = store;
         this.proposals = proposals;
         this.periods = periods;

@@ -251,7 +251,10 @@ public final class EvaluatorAssignment {
                 if (p == null || e == null) {
                     throw new IllegalArgumentException("assignment names an unknown proposal or evaluator: " + a);
                 }
-                if (!isEligible(p, e)) {
+                // an assignment made before the province was avoided stays and counts; any other conflict is an error
+                if (!isEligible(p, e)
+                        && conflict(proposals.get(p), evaluators.get(e), options.withAvoidSameProvince(false))
+                                .isPresent()) {
                     throw new IllegalArgumentException("assignment with a conflict of interest: " + a);
                 }
                 if (isOn(p, e)) {

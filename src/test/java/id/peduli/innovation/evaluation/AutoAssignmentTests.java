@@ -236,6 +236,71 @@ class AutoAssignmentTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theSecondEvaluatorRunAvoidsTheProposalsProvinceWhenAsked() throws Exception {
+        InnovationTestSupport.ensureSeed(context);
+        // of Pemprov Jawa Tengah: no agency conflict with a Temanggung proposal, but the same province (33)
+        long jateng =
+                CompetitionTestData.evaluator(context, "penilai.jateng", "Biro Organisasi Setda Provinsi Jawa Tengah");
+        long demoEvaluator = jdbc.sql("select id from access.user_account where username = 'evaluator'")
+                .query(Long.class)
+                .single();
+        long period = CompetitionTestData.period(context);
+        long proposal = CompetitionTestData.passedProposal(
+                context, period, "Dinas Sosial Kabupaten Temanggung", "Layanan Provinsi Sama");
+        // scored 82 by the demo evaluator: within 5 of the pass mark, waiting for a second evaluator
+        jdbc.sql("update innovation.proposal set state = 'ASSIGNED' where id = ?")
+                .param(proposal)
+                .update();
+        jdbc.sql("""
+                        insert into innovation.evaluator_assignment (proposal_id, evaluator_id, evaluator_name,
+                            second_opinion, assigned_by, assigned_at, submitted_at, total)
+                        values (?, ?, 'Prof. Hadi Susanto', false, 'sekretariat', now(), now(), 82)
+                        """).params(proposal, demoEvaluator).update();
+        // every other evaluator declared a conflict: only the one of the same province is left
+        jdbc.sql("""
+                        insert into innovation.conflict_declaration (proposal_id, evaluator_id, reason)
+                        select distinct ?, g.user_id, 'uji' from access.role_grant g
+                        where g.role = 'EVALUATOR' and g.user_id not in (?, ?)
+                        """).params(proposal, demoEvaluator, jateng).update();
+
+        mvc.perform(bearer(
+                                post("/api/v1/innovation/periods/" + period + "/assignments/second-evaluators"),
+                                context,
+                                "sekretariat")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"avoidSameProvince\": true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assigned").value(0))
+                .andExpect(jsonPath("$.unassigned[?(@.proposalId == " + proposal + ")]")
+                        .isNotEmpty());
+        assertThat(evaluatorsOf(proposal)).containsExactly(demoEvaluator);
+        // from the page, with the box ticked: still nobody
+        mvc.perform(post("/innovation/periods/" + period + "/assignments/second")
+                        .with(as(context, "sekretariat"))
+                        .with(csrf())
+                        .param("avoidSameProvince", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(evaluatorsOf(proposal)).containsExactly(demoEvaluator);
+        // without it, the evaluator of the same province is the second evaluator
+        mvc.perform(bearer(
+                                post("/api/v1/innovation/periods/" + period + "/assignments/second-evaluators"),
+                                context,
+                                "sekretariat")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"avoidSameProvince\": false}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assigned").value(1));
+        assertThat(evaluatorsOf(proposal)).containsExactlyInAnyOrder(demoEvaluator, jateng);
+    }
+
+    private List<Long> evaluatorsOf(long proposal) {
+        return jdbc.sql("select evaluator_id from innovation.evaluator_assignment where proposal_id = ?")
+                .param(proposal)
+                .query(Long.class)
+                .list();
+    }
+
     private static long evaluatorOf(List<Map<String, Object>> rows, long proposal) {
         return rows.stream()
                 .filter(r -> ((Number) r.get("proposal_id")).longValue() == proposal)
