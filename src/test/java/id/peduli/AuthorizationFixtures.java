@@ -378,10 +378,12 @@ final class AuthorizationFixtures {
             long alyatamaUnit,
             long kartiniPhoto,
             long alyatamaPhoto,
-            long catalogued) {
+            long catalogued,
+            long kartiniReplication,
+            long alyatamaReplication) {
 
         boolean handles(String fixture) {
-            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue")
+            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue", "replication")
                     .contains(fixture);
         }
 
@@ -445,6 +447,22 @@ final class AuthorizationFixtures {
                             false,
                             Map.of("innovationId", String.valueOf(catalogued)),
                             null));
+                case "replication" ->
+                    List.of(
+                            new Variant(
+                                    "replication by Kartini",
+                                    kartiniUnit,
+                                    null,
+                                    false,
+                                    Map.of("id", String.valueOf(kartiniReplication)),
+                                    null),
+                            new Variant(
+                                    "replication by Alyatama",
+                                    alyatamaUnit,
+                                    null,
+                                    false,
+                                    Map.of("id", String.valueOf(alyatamaReplication)),
+                                    null));
                 default -> throw new IllegalArgumentException("unknown fixture " + fixture);
             };
         }
@@ -486,6 +504,7 @@ final class AuthorizationFixtures {
                 .param(kartini[0])
                 .query(Long.class)
                 .single();
+        long catalogued = winner(period, alyatamaUnit);
         long notification = jdbc.sql("insert into innovation.notification (recipient_id, proposal_id, message_key, "
                         + "title) values (?, ?, 'innovation.notify.passed', 'Matriks') returning id")
                 .params(evaluator, kartini[0])
@@ -505,7 +524,9 @@ final class AuthorizationFixtures {
                 alyatamaUnit,
                 kartini[2],
                 alyatama[2],
-                winner(period, alyatamaUnit));
+                catalogued,
+                replication(catalogued, kartiniUnit),
+                replication(catalogued, alyatamaUnit));
     }
 
     /** An innovation of {@code unitId} that won in {@code period}: in the public catalogue. */
@@ -520,6 +541,15 @@ final class AuthorizationFixtures {
                 .params(period, innovation, unitId)
                 .update();
         return innovation;
+    }
+
+    /** A replication of innovation {@code source} registered by {@code unitId}. */
+    private long replication(long source, long unitId) {
+        return jdbc.sql("insert into innovation.replication (source_innovation_id, adopter_unit_id, started_on, "
+                        + "adaptation, status) values (?, ?, date '2020-01-01', 'Matriks', 'RUNNING') returning id")
+                .params(source, unitId)
+                .query(Long.class)
+                .single();
     }
 
     /** A draft proposal of {@code unitId} with one PDF attachment and a field visit photo: {proposal, attachment, photo}. */
