@@ -5,11 +5,13 @@ import id.peduli.innovation.InnovationRoles;
 import id.peduli.innovation.award.Announcement;
 import id.peduli.innovation.award.Panel;
 import id.peduli.innovation.award.Presentations;
+import id.peduli.innovation.award.Replications;
 import id.peduli.innovation.evaluation.Evaluations;
 import id.peduli.innovation.evaluation.PeriodScores;
 import id.peduli.innovation.notification.Notifications;
 import id.peduli.innovation.period.Period;
 import id.peduli.innovation.period.Periods;
+import id.peduli.innovation.period.ProposalGroup;
 import id.peduli.innovation.selection.FailReason;
 import id.peduli.platform.Flash;
 import id.peduli.platform.FormErrors;
@@ -52,6 +54,7 @@ class ProposalPageController {
     private final Access access;
     private final Presentations presentations;
     private final PeriodScores periodScores;
+    private final Replications replications;
 
     ProposalPageController(
             Proposals proposals,
@@ -62,8 +65,10 @@ class ProposalPageController {
             Notifications notifications,
             Access access,
             Presentations presentations,
-            PeriodScores periodScores) {
+            PeriodScores periodScores,
+            Replications replications) {
         this.periodScores = periodScores;
+        this.replications = replications;
         this.proposals = proposals;
         this.periods = periods;
         this.evaluations = evaluations;
@@ -130,6 +135,7 @@ class ProposalPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("units", proposals.operatorUnits());
         model.addAttribute("period", periods.current(proposals.today()).orElse(null));
+        model.addAttribute("replicationSources", replications.visible());
         return "innovation/proposal-new";
     }
 
@@ -148,7 +154,26 @@ class ProposalPageController {
         model.addAttribute("history", proposals.history(id));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form == null ? InnovationForm.of(p) : form);
-        model.addAttribute("canEdit", p.state().editableByUnit() && access.covers(p.unitId(), "UNIT_OPERATOR"));
+        boolean canEdit = p.state().editableByUnit() && access.covers(p.unitId(), "UNIT_OPERATOR");
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute(
+                "replicationSources",
+                canEdit
+                        ? replications.visible().stream()
+                                .filter(r -> r.adopterUnitId() == p.unitId())
+                                .toList()
+                        : List.of());
+        // a proposal of the replication group links to the replication its unit registered of the same source
+        model.addAttribute(
+                "replication",
+                p.group() == ProposalGroup.REPLICATION
+                        ? replications
+                                .linkFor(p.unitId(), p.sourceInnovationId())
+                                .orElse(null)
+                        : null);
+        model.addAttribute(
+                "replicationOpen",
+                access.hasAnyRole("SECRETARIAT") || access.covers(p.unitId(), "UNIT_OPERATOR", "AGENCY_VERIFIER"));
         model.addAttribute(
                 "canVerify", p.state() == ProposalState.WITH_AGENCY && access.covers(p.unitId(), "AGENCY_VERIFIER"));
         boolean secretariat = access.hasAnyRole("SECRETARIAT");

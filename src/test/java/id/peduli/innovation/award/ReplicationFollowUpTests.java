@@ -215,22 +215,107 @@ class ReplicationFollowUpTests {
         assertThat(events(id)).isZero();
     }
 
-    /** A fresh replication by unit {@code unitName} of a winning innovation it has not replicated yet. */
-    private long replication(String unitName) {
-        long unit = context.getBean(Organizations.class).tree().stream()
+    @Test
+    void aReplicationGroupProposalOfTheSameUnitAndSourceLinksToTheReplicationAndBack() throws Exception {
+        long id = replication(TEMANGGUNG);
+        long unit = unitId(TEMANGGUNG);
+        long source = jdbc.sql("select source_innovation_id from innovation.replication where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        long linked = proposal(unit, "REPLICATION", source, "Replikasi Tautan Temanggung");
+        long general = proposal(unit, "GENERAL", source, "Umum Tanpa Tautan Temanggung");
+        // a source that only another unit replicated: no link for Temanggung's proposal
+        long otherSource = jdbc.sql("select source_innovation_id from innovation.replication where id = ?")
+                .param(replication("PSAA Alyatama Jambi", unit))
+                .query(Long.class)
+                .single();
+        long unlinked = proposal(unit, "REPLICATION", otherSource, "Replikasi Lain Temanggung");
+
+        for (String user : new String[] {"operator.temanggung", "verifikator.jateng", "sekretariat"}) {
+            mvc.perform(get("/innovation/proposals/" + linked).with(as(context, user)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("id=\"proposalReplication\"")))
+                    .andExpect(content().string(Matchers.containsString("Replikasi tercatat: Berjalan")))
+                    .andExpect(
+                            content().string(Matchers.containsString("href=\"/innovation/replications/" + id + "\"")));
+        }
+        // the panel reads the proposal and sees that a replication is registered, without a link to a page it
+        // may not open
+        mvc.perform(get("/innovation/proposals/" + linked).with(as(context, "panelis")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"proposalReplication\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"replicationLink\""))));
+        for (long other : new long[] {general, unlinked}) {
+            mvc.perform(get("/innovation/proposals/" + other).with(as(context, "operator.temanggung")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"proposalReplication\""))));
+        }
+        // and back: the replication shows the replication-group proposal only
+        mvc.perform(get("/innovation/replications/" + id).with(as(context, "operator.temanggung")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("href=\"/innovation/proposals/" + linked + "\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/innovation/proposals/" + general))));
+        mvc.perform(bearer(get("/api/v1/innovation/replications/" + id), context, "verifikator.jateng"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.proposals.length()").value(1))
+                .andExpect(jsonPath("$.proposals[0].id").value(linked))
+                .andExpect(jsonPath("$.proposals[0].state").value("DRAFT"));
+        // drafting: the operator can pick the source among the replications the unit registered
+        mvc.perform(get("/innovation/proposals/new").with(as(context, "operator.temanggung")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("list=\"replicationSources\"")))
+                .andExpect(content().string(Matchers.containsString("<option value=\"" + source + "\"")));
+        mvc.perform(get("/innovation/proposals/" + linked).with(as(context, "operator.temanggung")))
+                .andExpect(content().string(Matchers.containsString("<option value=\"" + source + "\"")));
+    }
+
+    private long unitId(String unitName) {
+        return context.getBean(Organizations.class).tree().stream()
                 .filter(u -> u.name().equals(unitName))
                 .findFirst()
                 .orElseThrow()
                 .id();
+    }
+
+    /** A draft proposal of the current period by {@code unit} in {@code group} naming {@code source}. */
+    private long proposal(long unit, String group, long source, String title) {
+        long innovation = jdbc.sql("insert into innovation.innovation (unit_id, title, started_on) values (?, ?, "
+                        + "date '2020-01-01') returning id")
+                .params(unit, title)
+                .query(Long.class)
+                .single();
+        return jdbc.sql("""
+                        insert into innovation.proposal (period_id, innovation_id, unit_id, grp, state,
+                            source_innovation_id)
+                        values (?, ?, ?, ?, 'DRAFT', ?) returning id
+                        """)
+                .params(InnovationTestSupport.currentPeriod(jdbc), innovation, unit, group, source)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A fresh replication by unit {@code unitName} of a winning innovation it has not replicated yet. */
+    private long replication(String unitName) {
+        return replication(unitName, null);
+    }
+
+    /** The same, of a source that unit {@code notReplicatedBy} (when given) has not replicated either. */
+    private long replication(String unitName, Long notReplicatedBy) {
+        long unit = unitId(unitName);
         long source = jdbc.sql("""
                         select i.id from innovation.innovation i
                         where i.unit_id <> :unit
                           and exists (select 1 from innovation.proposal p where p.innovation_id = i.id
                                       and p.state in ('WINNER', 'OUTSTANDING', 'TOP_REPLICATION'))
                           and not exists (select 1 from innovation.replication r where r.source_innovation_id = i.id
-                                          and r.adopter_unit_id = :unit)
+                                          and r.adopter_unit_id in (:unit, :other))
                         order by i.id limit 1
-                        """).param("unit", unit).query(Long.class).single();
+                        """)
+                .param("unit", unit)
+                .param("other", notReplicatedBy == null ? unit : notReplicatedBy)
+                .query(Long.class)
+                .single();
         return jdbc.sql("""
                         insert into innovation.replication (source_innovation_id, adopter_unit_id, started_on,
                             adaptation, status)
