@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -122,11 +123,7 @@ class ProposalPageController {
             Flash.success(redirect, ui.t("innovation.proposal.created", created.title()));
             return "redirect:/innovation/proposals/" + created.id();
         } catch (BusinessException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            response.setStatus(e.status());
-            return form(model, form, ui.errors(e));
+            return refused(e, response, () -> form(model, form, ui.errors(e)));
         }
     }
 
@@ -234,8 +231,7 @@ class ProposalPageController {
             Flash.success(redirect, ui.t("innovation.saved"));
             return "redirect:/innovation/proposals/" + id;
         } catch (BusinessException e) {
-            response.setStatus(e.status());
-            return detail(id, model, ui.errors(e), form);
+            return refused(e, response, () -> detail(id, model, ui.errors(e), form));
         }
     }
 
@@ -463,12 +459,20 @@ class ProposalPageController {
             Flash.success(redirect, ui.t(successKey));
             return "redirect:/innovation/proposals/" + id;
         } catch (BusinessException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            response.setStatus(e.status());
-            return detail(id, model, ui.errors(e), null);
+            return refused(e, response, () -> detail(id, model, ui.errors(e), null));
         }
+    }
+
+    /**
+     * A refused action: a missing object (or one out of scope) stays a plain 404; any other refusal answers with its
+     * status and shows {@code page} again with the message (and, where given, what was typed).
+     */
+    private static String refused(BusinessException e, HttpServletResponse response, Supplier<String> page) {
+        if (e.status() == 404) {
+            throw e;
+        }
+        response.setStatus(e.status());
+        return page.get();
     }
 
     private long unread() {
