@@ -379,10 +379,20 @@ final class AuthorizationFixtures {
             long kartiniPhoto,
             long alyatamaPhoto,
             long catalogued,
-            long periodEvaluator) {
+            long periodEvaluator,
+            long kartiniReplication,
+            long alyatamaReplication) {
 
         boolean handles(String fixture) {
-            return List.of("proposal", "period", "assignment", "objection", "notification", "catalogue", "visit")
+            return List.of(
+                            "proposal",
+                            "period",
+                            "assignment",
+                            "objection",
+                            "notification",
+                            "catalogue",
+                            "visit",
+                            "replication")
                     .contains(fixture);
         }
 
@@ -469,6 +479,22 @@ final class AuthorizationFixtures {
                                     false,
                                     Map.of("id", String.valueOf(alyatamaProposal)),
                                     null));
+                case "replication" ->
+                    List.of(
+                            new Variant(
+                                    "replication by Kartini",
+                                    kartiniUnit,
+                                    null,
+                                    false,
+                                    Map.of("id", String.valueOf(kartiniReplication)),
+                                    null),
+                            new Variant(
+                                    "replication by Alyatama",
+                                    alyatamaUnit,
+                                    null,
+                                    false,
+                                    Map.of("id", String.valueOf(alyatamaReplication)),
+                                    null));
                 default -> throw new IllegalArgumentException("unknown fixture " + fixture);
             };
         }
@@ -510,6 +536,7 @@ final class AuthorizationFixtures {
                 .param(kartini[0])
                 .query(Long.class)
                 .single();
+        long catalogued = winner(period, alyatamaUnit);
         long notification = jdbc.sql("insert into innovation.notification (recipient_id, proposal_id, message_key, "
                         + "title) values (?, ?, 'innovation.notify.passed', 'Matriks') returning id")
                 .params(evaluator, kartini[0])
@@ -529,8 +556,10 @@ final class AuthorizationFixtures {
                 alyatamaUnit,
                 kartini[2],
                 alyatama[2],
-                winner(period, alyatamaUnit),
-                evaluator);
+                catalogued,
+                evaluator,
+                replication(catalogued, kartiniUnit),
+                replication(catalogued, alyatamaUnit));
     }
 
     /** An innovation of {@code unitId} that won in {@code period}: in the public catalogue. */
@@ -545,6 +574,15 @@ final class AuthorizationFixtures {
                 .params(period, innovation, unitId)
                 .update();
         return innovation;
+    }
+
+    /** A replication of innovation {@code source} registered by {@code unitId}. */
+    private long replication(long source, long unitId) {
+        return jdbc.sql("insert into innovation.replication (source_innovation_id, adopter_unit_id, started_on, "
+                        + "adaptation, status) values (?, ?, date '2020-01-01', 'Matriks', 'RUNNING') returning id")
+                .params(source, unitId)
+                .query(Long.class)
+                .single();
     }
 
     /** A draft proposal of {@code unitId} with one PDF attachment and a field visit photo: {proposal, attachment, photo}. */

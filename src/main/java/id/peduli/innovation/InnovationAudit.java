@@ -34,6 +34,7 @@ public class InnovationAudit implements AuditActions {
     public static final AuditAction DECREE = AuditAction.of("DECREE");
     public static final AuditAction AWARD = AuditAction.of("AWARD");
     public static final AuditAction ATTACH = AuditAction.of("ATTACHMENT");
+    public static final AuditAction REPLICATION = AuditAction.of("REPLICATION_FOLLOW_UP");
     static final AuditAction REFUSED = AuditAction.of("INNOVATION_REFUSED");
 
     private final AuditLog audit;
@@ -62,7 +63,8 @@ public class InnovationAudit implements AuditActions {
                 DECREE,
                 AWARD,
                 ATTACH,
-                REFUSED);
+                REFUSED,
+                REPLICATION);
     }
 
     public void record(AuditRecord record) {

@@ -11,7 +11,7 @@ class InnovationAuditLabels implements AuditLabels {
 
     @Override
     public List<String> subjectTypes() {
-        return List.of("Period", "Innovation", "Proposal", "Objection");
+        return List.of("Period", "Innovation", "Proposal", "Objection", "Replication");
     }
 
     @Override
@@ -19,6 +19,7 @@ class InnovationAuditLabels implements AuditLabels {
         return Map.of(
                 "state", List.of("innovation.state."),
                 "group", List.of("innovation.group."),
-                "attempted", List.of("audit.action."));
+                "attempted", List.of("audit.action."),
+                "status", List.of("innovation.replication.status."));
     }
 }

@@ -58,7 +58,7 @@ class InnovationCatalogueController {
     }
 
     @GetMapping("/innovation/replications")
-    @PreAuthorize(InnovationRoles.UNIT_EXPRESSION)
+    @PreAuthorize(ReplicationPageController.ROLES)
     String register(@RequestParam(value = "source", required = false) Long source, Model model) {
         return page(model, FormErrors.none(), new Replications.Form(source, null, null, "", null, ""));
     }

@@ -30,11 +30,17 @@ class InnovationRegisterApiController {
     private final Catalogue catalogue;
     private final Replications replications;
     private final InnovationList innovations;
+    private final ReplicationFollowUps followUps;
 
-    InnovationRegisterApiController(Catalogue catalogue, Replications replications, InnovationList innovations) {
+    InnovationRegisterApiController(
+            Catalogue catalogue,
+            Replications replications,
+            InnovationList innovations,
+            ReplicationFollowUps followUps) {
         this.catalogue = catalogue;
         this.replications = replications;
         this.innovations = innovations;
+        this.followUps = followUps;
     }
 
     @Schema(name = "InnovationCatalogueDetail")
@@ -55,8 +61,8 @@ class InnovationRegisterApiController {
     }
 
     @GetMapping("/replications")
-    @PreAuthorize(InnovationRoles.UNIT_EXPRESSION)
-    @Operation(summary = "The replications registered by the caller's units")
+    @PreAuthorize(ReplicationPageController.ROLES)
+    @Operation(summary = "The replications registered by the caller's units (all of them for the secretariat)")
     List<Replications.View> replications() {
         return replications.visible();
     }
@@ -69,6 +75,30 @@ class InnovationRegisterApiController {
         Replications.View view = replications.register(form);
         return ResponseEntity.created(URI.create("/api/v1/innovation/replications/" + view.id()))
                 .body(view);
+    }
+
+    @GetMapping("/replications/{id}")
+    @PreAuthorize(ReplicationPageController.ROLES)
+    @Operation(
+            summary = "One replication with its history and the replication-group proposals that name its source "
+                    + "(the replicating unit's operators and verifiers, the secretariat)")
+    ReplicationFollowUps.Detail replication(@PathVariable long id) {
+        return followUps.detail(id);
+    }
+
+    @PostMapping("/replications/{id}/status")
+    @PreAuthorize(ReplicationPageController.ROLES)
+    @Operation(summary = "Change where a replication stands, with the version read (stopping needs a note)")
+    ReplicationFollowUps.Detail changeStatus(
+            @PathVariable long id, @RequestBody ReplicationFollowUps.StatusChange change) {
+        return followUps.changeStatus(id, change);
+    }
+
+    @PostMapping("/replications/{id}/results")
+    @PreAuthorize(ReplicationPageController.ROLES)
+    @Operation(summary = "Report a result of a replication (date, text, optional figure), with the version read")
+    ReplicationFollowUps.Detail addResult(@PathVariable long id, @RequestBody ReplicationFollowUps.Result result) {
+        return followUps.addResult(id, result);
     }
 
     @GetMapping("/innovations")

@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,6 +70,7 @@ public class Panel {
     private final Notifications notifications;
     private final Clock clock;
     private final int objectionsPerHour;
+    private final MessageSource messages;
 
     Panel(
             JdbcClient jdbc,
@@ -77,7 +80,9 @@ public class Panel {
             InnovationAudit audit,
             Notifications notifications,
             Clock clock,
-            @Value("${peduli.innovation.objections-per-hour:5}") int objectionsPerHour) {
+            @Value("${peduli.innovation.objections-per-hour:5}") int objectionsPerHour,
+            MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.periods = periods;
         this.store = store;
@@ -142,7 +147,7 @@ public class Panel {
         List<Long> chosen = selection.ids();
         Set<Long> chosenSet = new HashSet<>(chosen);
         List<String> unmet = selection.shortfalls().stream()
-                .map(f -> label(f.key()) + " (" + f.selected() + "/" + f.floor() + ")")
+                .map(f -> words(period, f.key(), f.selected(), f.floor()))
                 .toList();
         String text = justification == null ? "" : justification.strip();
         try {
@@ -154,7 +159,7 @@ public class Panel {
             }
             if (!unmet.isEmpty() && text.isEmpty()) {
                 throw BusinessException.invalid(
-                        "justification", "innovation.top99.floorsUnmet", String.join(", ", unmet));
+                        "justification", "innovation.top99.floorsUnmet", String.join("; ", unmet));
             }
         } catch (BusinessException e) {
             audit.refused(InnovationAudit.SHORTLIST, "Period", periodId, null, e);
@@ -197,7 +202,7 @@ public class Panel {
             violated = violatedAfter(period, proposalId, include);
             if (!violated.isEmpty() && (justification == null || justification.isBlank())) {
                 throw BusinessException.invalid(
-                        "justification", "innovation.top99.floorsViolated", String.join(", ", violated));
+                        "justification", "innovation.top99.floorsViolated", String.join("; ", violated));
             }
             if (include) {
                 proposal.shortlist(panel, clock.instant(), justification);
@@ -231,7 +236,7 @@ public class Panel {
             }
         }
         return TopSelection.check(listed, floors(period.quotaFloors())).stream()
-                .map(v -> label(v.key()) + " (" + v.actual() + "/" + v.floor() + ")")
+                .map(v -> words(period, v.key(), v.actual(), v.floor()))
                 .toList();
     }
 
@@ -257,8 +262,28 @@ public class Panel {
         return keys;
     }
 
-    private static String label(TopSelection.QuotaKey key) {
-        return key.dimension() + "=" + key.value();
+    /**
+     * A floor in words, in the caller's language: "Jenis peserta Kementerian/lembaga: 1 dari minimal 5" ("Participant
+     * type Ministry/agency: 1 of at least 5"); a category by its name in the period, a group or participant type by its
+     * label, the 3T regions by the dimension alone.
+     */
+    private String words(Period period, TopSelection.QuotaKey key, int actual, int floor) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String dimension =
+                message("innovation.quota.dimension." + key.dimension().name(), locale);
+        String value = switch (key.dimension()) {
+            case CATEGORY -> period.categoryName(key.value());
+            case GROUP -> message("innovation.group." + key.value(), locale);
+            case PARTICIPANT_TYPE -> message("innovation.participantType." + key.value(), locale);
+            case THREE_T -> null;
+        };
+        return value == null
+                ? messages.getMessage("innovation.quota.floorOnly", new Object[] {dimension, actual, floor}, locale)
+                : messages.getMessage("innovation.quota.floor", new Object[] {dimension, value, actual, floor}, locale);
+    }
+
+    private String message(String key, Locale locale) {
+        return messages.getMessage(key, null, key.substring(key.lastIndexOf('.') + 1), locale);
     }
 
     public boolean windowOpen(Period period, Instant now) {

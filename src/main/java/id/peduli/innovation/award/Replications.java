@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * S9, the replication register: a unit operator registers that their unit replicates an innovation of the public
  * catalogue — the source innovation, the adopting unit, since when, what was adapted, where it stands (planned,
  * running, completed, stopped) and what it achieved. Operators and verifiers see the replications of their units;
- * the catalogue counts the replications of each innovation (a stopped one no longer counts).
+ * the secretariat sees all of them; the catalogue counts the replications of each innovation (a stopped one no longer
+ * counts). Later changes of status and reported results are {@link ReplicationFollowUps}.
  */
 @Service
 public class Replications {
@@ -49,7 +51,12 @@ public class Replications {
             LocalDate startedOn,
             String adaptation,
             Status status,
-            String results) {}
+            String results,
+            int version) {}
+
+    /** A replication as a proposal of the replication group links to it: the adopting unit's registration. */
+    @Schema(name = "InnovationReplicationLink")
+    public record Link(long id, Status status, LocalDate startedOn) {}
 
     /** What an operator sends to register a replication. */
     @Schema(name = "InnovationReplicationForm")
@@ -86,13 +93,44 @@ public class Replications {
         this.zone = ZoneId.of(zone);
     }
 
-    /** The replications of the units the caller acts for as operator or verifier. */
-    List<View> visible() {
+    /**
+     * The replications of the units the caller acts for as operator or verifier; every replication for the
+     * secretariat.
+     */
+    public List<View> visible() {
+        return list(null);
+    }
+
+    /** One replication, read after its scope was checked ({@link ReplicationFollowUps#unitInScope}). */
+    View one(long id) {
+        return list(id).stream().findFirst().orElseThrow(() -> ReplicationFollowUps.notFound(id));
+    }
+
+    /**
+     * The replication that unit {@code unitId} registered of innovation {@code sourceInnovationId}: the one a proposal
+     * of the replication group by that unit with that source links to.
+     */
+    public Optional<Link> linkFor(long unitId, Long sourceInnovationId) {
+        if (sourceInnovationId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, status, started_on from innovation.replication where adopter_unit_id = ? and "
+                        + "source_innovation_id = ?")
+                .params(unitId, sourceInnovationId)
+                .query((rs, n) -> new Link(
+                        rs.getLong(1),
+                        Status.valueOf(rs.getString(2)),
+                        rs.getDate(3).toLocalDate()))
+                .optional();
+    }
+
+    private List<View> list(Long id) {
+        boolean secretariat = access.hasAnyRole("SECRETARIAT");
         var scope = access.scope(InnovationRoles.UNIT);
-        if (scope.none()) {
+        if (!secretariat && scope.none()) {
             return List.of();
         }
-        List<Long> units = scope.all()
+        List<Long> units = secretariat || scope.all()
                 ? null
                 : organizations.subtrees(scope.roots()).stream()
                         .map(OrgUnit::id)
@@ -100,14 +138,18 @@ public class Replications {
         if (units != null && units.isEmpty()) {
             return List.of();
         }
-        String where = units == null ? "" : " where r.adopter_unit_id in (:units)";
+        String where = (units == null ? " where true" : " where r.adopter_unit_id in (:units)")
+                + (id == null ? "" : " and r.id = :id");
         var sql = jdbc.sql("""
                         select r.id, r.source_innovation_id, i.title, i.unit_id, r.adopter_unit_id, r.started_on,
-                            r.adaptation, r.status, r.results
+                            r.adaptation, r.status, r.results, r.version
                         from innovation.replication r join innovation.innovation i on i.id = r.source_innovation_id
                         """ + where + " order by r.started_on desc, r.id desc");
         if (units != null) {
             sql = sql.param("units", units);
+        }
+        if (id != null) {
+            sql = sql.param("id", id);
         }
         return sql.query((rs, n) -> new View(
                         rs.getLong(1),
@@ -119,7 +161,8 @@ public class Replications {
                         rs.getDate(6).toLocalDate(),
                         rs.getString(7),
                         Status.valueOf(rs.getString(8)),
-                        rs.getString(9)))
+                        rs.getString(9),
+                        rs.getInt(10)))
                 .list();
     }
 
@@ -195,6 +238,6 @@ public class Replications {
                 .unit(unit)
                 .change("sourceInnovation", null, form.sourceInnovationId())
                 .change("status", null, form.status().name()));
-        return visible().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+        return one(id);
     }
 }

@@ -264,17 +264,9 @@ public class Periods {
                 .filter(a -> a.groups().containsAll(PeriodDefaults.ALL))
                 .mapToInt(Aspect::weight)
                 .sum();
+        // every group answers the shared aspects, so every group has a rubric of weight 100 at least
         if (common != 100) {
             throw BusinessException.invalid("aspects", "innovation.period.rubricWeights", common);
-        }
-        for (ProposalGroup group : ProposalGroup.values()) {
-            int sum = aspects.stream()
-                    .filter(a -> a.answeredBy(group))
-                    .mapToInt(Aspect::weight)
-                    .sum();
-            if (sum <= 0) {
-                throw BusinessException.invalid("aspects", "innovation.period.rubricEmpty", group.name());
-            }
         }
         List<QuotaFloor> quotas = new ArrayList<>();
         for (String[] cells : lines(form.quotaFloors(), 3, "quotaFloors")) {

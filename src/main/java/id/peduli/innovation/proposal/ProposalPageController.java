@@ -5,11 +5,13 @@ import id.peduli.innovation.InnovationRoles;
 import id.peduli.innovation.award.Announcement;
 import id.peduli.innovation.award.Panel;
 import id.peduli.innovation.award.Presentations;
+import id.peduli.innovation.award.Replications;
 import id.peduli.innovation.evaluation.Evaluations;
 import id.peduli.innovation.evaluation.PeriodScores;
 import id.peduli.innovation.notification.Notifications;
 import id.peduli.innovation.period.Period;
 import id.peduli.innovation.period.Periods;
+import id.peduli.innovation.period.ProposalGroup;
 import id.peduli.innovation.selection.FailReason;
 import id.peduli.platform.Flash;
 import id.peduli.platform.FormErrors;
@@ -21,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,6 +55,7 @@ class ProposalPageController {
     private final Access access;
     private final Presentations presentations;
     private final PeriodScores periodScores;
+    private final Replications replications;
 
     ProposalPageController(
             Proposals proposals,
@@ -62,8 +66,10 @@ class ProposalPageController {
             Notifications notifications,
             Access access,
             Presentations presentations,
-            PeriodScores periodScores) {
+            PeriodScores periodScores,
+            Replications replications) {
         this.periodScores = periodScores;
+        this.replications = replications;
         this.proposals = proposals;
         this.periods = periods;
         this.evaluations = evaluations;
@@ -117,11 +123,7 @@ class ProposalPageController {
             Flash.success(redirect, ui.t("innovation.proposal.created", created.title()));
             return "redirect:/innovation/proposals/" + created.id();
         } catch (BusinessException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            response.setStatus(e.status());
-            return form(model, form, ui.errors(e));
+            return refused(e, response, () -> form(model, form, ui.errors(e)));
         }
     }
 
@@ -130,6 +132,7 @@ class ProposalPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("units", proposals.operatorUnits());
         model.addAttribute("period", periods.current(proposals.today()).orElse(null));
+        model.addAttribute("replicationSources", replications.visible());
         return "innovation/proposal-new";
     }
 
@@ -148,7 +151,26 @@ class ProposalPageController {
         model.addAttribute("history", proposals.history(id));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form == null ? InnovationForm.of(p) : form);
-        model.addAttribute("canEdit", p.state().editableByUnit() && access.covers(p.unitId(), "UNIT_OPERATOR"));
+        boolean canEdit = p.state().editableByUnit() && access.covers(p.unitId(), "UNIT_OPERATOR");
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute(
+                "replicationSources",
+                canEdit
+                        ? replications.visible().stream()
+                                .filter(r -> r.adopterUnitId() == p.unitId())
+                                .toList()
+                        : List.of());
+        // a proposal of the replication group links to the replication its unit registered of the same source
+        model.addAttribute(
+                "replication",
+                p.group() == ProposalGroup.REPLICATION
+                        ? replications
+                                .linkFor(p.unitId(), p.sourceInnovationId())
+                                .orElse(null)
+                        : null);
+        model.addAttribute(
+                "replicationOpen",
+                access.hasAnyRole("SECRETARIAT") || access.covers(p.unitId(), "UNIT_OPERATOR", "AGENCY_VERIFIER"));
         model.addAttribute(
                 "canVerify", p.state() == ProposalState.WITH_AGENCY && access.covers(p.unitId(), "AGENCY_VERIFIER"));
         boolean secretariat = access.hasAnyRole("SECRETARIAT");
@@ -209,8 +231,7 @@ class ProposalPageController {
             Flash.success(redirect, ui.t("innovation.saved"));
             return "redirect:/innovation/proposals/" + id;
         } catch (BusinessException e) {
-            response.setStatus(e.status());
-            return detail(id, model, ui.errors(e), form);
+            return refused(e, response, () -> detail(id, model, ui.errors(e), form));
         }
     }
 
@@ -438,12 +459,20 @@ class ProposalPageController {
             Flash.success(redirect, ui.t(successKey));
             return "redirect:/innovation/proposals/" + id;
         } catch (BusinessException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            response.setStatus(e.status());
-            return detail(id, model, ui.errors(e), null);
+            return refused(e, response, () -> detail(id, model, ui.errors(e), null));
         }
+    }
+
+    /**
+     * A refused action: a missing object (or one out of scope) stays a plain 404; any other refusal answers with its
+     * status and shows {@code page} again with the message (and, where given, what was typed).
+     */
+    private static String refused(BusinessException e, HttpServletResponse response, Supplier<String> page) {
+        if (e.status() == 404) {
+            throw e;
+        }
+        response.setStatus(e.status());
+        return page.get();
     }
 
     private long unread() {

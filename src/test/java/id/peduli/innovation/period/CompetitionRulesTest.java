@@ -50,6 +50,22 @@ class CompetitionRulesTest {
     }
 
     @Test
+    void everyGroupHasARubricOnceTheSharedAspectsWeighAHundred() {
+        // the only aspect of the replication and special groups weighs nothing; the shared one weighs 100: accepted,
+        // and every group answers aspects of weight 100 (so a check for a group without weight could never fire)
+        PeriodForm d = PeriodForm.defaults(2027);
+        Periods.Parsed parsed = Periods.parse(with(
+                d, 40, 40, 20, "BACKGROUND | 100 | GENERAL,REPLICATION,SPECIAL\nADAPTATION | 0 | REPLICATION,SPECIAL"));
+        for (ProposalGroup group : ProposalGroup.values()) {
+            assertThat(parsed.aspects().stream()
+                            .filter(a -> a.answeredBy(group))
+                            .mapToInt(Period.Aspect::weight)
+                            .sum())
+                    .isEqualTo(100);
+        }
+    }
+
+    @Test
     void theTotalIsWeightedAndScaledTo100() {
         List<Period.Aspect> aspects =
                 List.of(new Period.Aspect("A", 10, PeriodDefaults.ALL), new Period.Aspect("B", 30, PeriodDefaults.ALL));
