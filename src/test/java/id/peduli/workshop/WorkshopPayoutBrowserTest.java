@@ -93,6 +93,9 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         // the manager computes the month, approves it and downloads a statement
         signInAs(WorkshopTestSupport.MANAGER);
         browser.open("/workshop/sites/" + magelang);
+        assertThat(browser.driver().findElements(By.id("payoutPeriod")))
+                .as("the payout form on %s, a page reading: %s", browser.currentPath(), pageStart())
+                .isNotEmpty();
         browser.assertAccessible();
         ((JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('payoutPeriod').value = arguments[0];", month.toString());
@@ -196,5 +199,11 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         WebElement row =
                 browser.element(By.cssSelector("#dashTable tr[data-site='" + group + "'][data-month='" + month + "']"));
         return row.findElements(By.cssSelector("th, td")).get(column).getAttribute("data-value");
+    }
+
+    /** The first words of the page, to say where the browser was when an element was missing. */
+    private String pageStart() {
+        String text = browser.driver().findElement(By.tagName("body")).getText();
+        return text.substring(0, Math.min(300, text.length()));
     }
 }
