@@ -54,6 +54,9 @@ class PublicObjectionApiTests {
                 .andExpect(jsonPath("$.received").value(true));
 
         assertThat(objections(proposal)).isEqualTo(before + 1);
+        // only these two paths are open: the panel's list of objections still needs a token
+        mvc.perform(get("/api/v1/innovation/periods/" + periodOf(proposal) + "/objections"))
+                .andExpect(status().isUnauthorized());
         long id = jdbc.sql("select id from innovation.objection where proposal_id = ? and client_address = ?")
                 .params(proposal, "198.51.100.1")
                 .query(Long.class)
@@ -179,6 +182,13 @@ class PublicObjectionApiTests {
 
     private long objections(long proposal) {
         return jdbc.sql("select count(*) from innovation.objection where proposal_id = ?")
+                .param(proposal)
+                .query(Long.class)
+                .single();
+    }
+
+    private long periodOf(long proposal) {
+        return jdbc.sql("select period_id from innovation.proposal where id = ?")
                 .param(proposal)
                 .query(Long.class)
                 .single();
