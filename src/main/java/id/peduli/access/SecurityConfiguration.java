@@ -106,6 +106,13 @@ class SecurityConfiguration {
                                 "/api/v1/innovation/catalogue",
                                 "/api/v1/innovation/catalogue/*")
                         .permitAll()
+                        // innovation: the public objection window, read and filed without sign-in
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.GET, "/api/v1/public/innovation/objection-window")
+                        .permitAll()
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.POST, "/api/v1/public/innovation/objections")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .access((authentication, context) ->
                                 new AuthorizationDecision(nationalAdministrator(authentication.get())))

@@ -41,7 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The Top 99 and the awards over the API: the Top 99 proposal and its justified changes, objections and their answers
- * (filing one stays on the public page, with its rate limit and spam trap), decrees, certificates, and the
+ * (filing one is public: the page, or {@link PublicObjectionApiController}), decrees, certificates, and the
  * attachments of a proposal's innovation (checked by content and size).
  */
 @RestController

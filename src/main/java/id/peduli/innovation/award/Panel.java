@@ -14,6 +14,7 @@ import id.peduli.innovation.proposal.ProposalView;
 import id.peduli.innovation.proposal.Proposals;
 import id.peduli.innovation.proposal.StoredProposals;
 import id.peduli.innovation.selection.TopSelection;
+import id.peduli.platform.RetryLaterException;
 import id.peduli.shared.BusinessException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -325,14 +326,18 @@ public class Panel {
         if (t.length() < 20 || t.length() > 5000) {
             throw BusinessException.invalid("text", "innovation.objection.textLength", 20, 5000);
         }
-        long recent = jdbc.sql("select count(*) from innovation.objection where client_address = ? and created_at > ?")
-                .params(clientAddress, Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
-                .query(Long.class)
-                .single();
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        List<Instant> recent = jdbc.sql("select created_at from innovation.objection where client_address = ? and "
+                        + "created_at > ? order by created_at")
+                .params(clientAddress, Timestamp.from(hourAgo))
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .list();
         Proposal proposal = store.load(proposalId).orElse(null);
         try {
-            if (recent >= objectionsPerHour) {
-                throw new BusinessException(429, null, "innovation.objection.tooMany");
+            if (recent.size() >= objectionsPerHour) {
+                // the oldest of the last hour's objections leaves the count first
+                throw RetryLaterException.tooManyRequests(
+                        "innovation.objection.tooMany", Duration.between(hourAgo, recent.get(0)));
             }
             if (proposal == null
                     || proposal.state() != ProposalState.SHORTLISTED

@@ -2,6 +2,7 @@ package id.peduli.innovation.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.peduli.Browser;
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
 import id.peduli.access.Role;
@@ -10,6 +11,7 @@ import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.innovation.award.StagesView.Verdict;
 import id.peduli.innovation.evaluation.Evaluations;
 import id.peduli.innovation.period.Periods;
+import id.peduli.organization.Organizations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -166,5 +168,84 @@ class CompetitionAwardBrowserTest extends BrowserTestSupport {
                           .catch(e => done(String(e)));
                         """, href);
         assertThat(download).isEqualTo("200 application/pdf %PDF-");
+    }
+
+    /**
+     * The replication follow-up page (the replicating unit's operator) and the evaluator caps page (secretariat) pass
+     * axe at desktop width and on a phone, without sideways scrolling, after a status change on the page.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void theReplicationFollowUpAndEvaluatorCapsPagesAreAccessible(String language) {
+        boolean en = language.equals("en");
+        long unit = context.getBean(Organizations.class).tree().stream()
+                .filter(u -> u.name().equals("Dinas Sosial Kabupaten Temanggung"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        long source = jdbc.sql("""
+                        select i.id from innovation.innovation i
+                        where i.unit_id <> :unit
+                          and exists (select 1 from innovation.proposal p where p.innovation_id = i.id
+                                      and p.state in ('WINNER', 'OUTSTANDING', 'TOP_REPLICATION'))
+                          and not exists (select 1 from innovation.replication r where r.source_innovation_id = i.id
+                                          and r.adopter_unit_id = :unit)
+                        order by i.id limit 1
+                        """).param("unit", unit).query(Long.class).single();
+        Replications replications = context.getBean(Replications.class);
+        ReplicationFollowUps followUps = context.getBean(ReplicationFollowUps.class);
+        long replication = InnovationTestSupport.as(context, "operator.temanggung", () -> {
+            Replications.View registered = replications.register(new Replications.Form(
+                    source,
+                    unit,
+                    LocalDate.now().minusMonths(3),
+                    "Disesuaikan untuk layanan kecamatan.",
+                    Replications.Status.RUNNING,
+                    null));
+            long id = registered.id();
+            followUps.addResult(
+                    id,
+                    new ReplicationFollowUps.Result(
+                            LocalDate.now().minusDays(7),
+                            "Layanan menjangkau dua kecamatan pertama.",
+                            new java.math.BigDecimal("120"),
+                            "warga terlayani",
+                            registered.version()));
+            return id;
+        });
+
+        signInAs("operator.temanggung");
+        browser.switchLanguage(language);
+        try {
+            for (var size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+                browser.resize(size);
+                browser.open("/innovation/replications/" + replication);
+                browser.assertAccessible();
+                assertThat(browser.scrollsHorizontally()).isFalse();
+            }
+            browser.choose("status", "COMPLETED");
+            browser.type("note", "Layanan sudah berjalan di semua kecamatan.");
+            browser.clickAndAwaitPage("statusSubmit");
+            assertThat(browser.text("replicationStatus")).isEqualTo(en ? "Completed" : "Selesai");
+            assertThat(browser.scrollsHorizontally()).isFalse();
+            browser.assertAccessible();
+        } finally {
+            browser.resize(Browser.DESKTOP);
+        }
+
+        long period = CompetitionTestData.period(context);
+        CompetitionTestData.evaluator(context, "penilai.surabaya", "Pemerintah Kota Surabaya");
+        signInAs("sekretariat");
+        browser.switchLanguage(language);
+        try {
+            for (var size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+                browser.resize(size);
+                browser.open("/innovation/periods/" + period + "/evaluator-caps");
+                browser.assertAccessible();
+                assertThat(browser.scrollsHorizontally()).isFalse();
+            }
+        } finally {
+            browser.resize(Browser.DESKTOP);
+        }
     }
 }
