@@ -92,6 +92,9 @@ public final class Browser {
 
     /** A fresh state for the next test: desktop size, no cookies (signed out, default language). */
     public void reset() {
+        // Leave the last test's page first, so that nothing it still runs (a script, a service worker's update
+        // check) reaches the application after the cookies are gone.
+        open("/about");
         resize(DESKTOP);
         forgetCookies();
         signedInAs = null;
@@ -289,6 +292,21 @@ public final class Browser {
             throw new AssertionError("Signing in as " + username + " failed"
                     + (error.isEmpty() ? "" : ": " + error.get(0).getText()));
         }
+        String landed = currentPath();
+        if (!landed.equals("/") && !landed.startsWith("/account/password")) {
+            throw new AssertionError("Signing in as " + username + " led to " + describePage());
+        }
+    }
+
+    /** Where the browser is, for a failure message: the path, the HTTP status and the first words of the page. */
+    public String describePage() {
+        String text;
+        try {
+            text = driver.findElement(By.tagName("body")).getText().strip();
+        } catch (WebDriverException e) {
+            text = "(no page body)";
+        }
+        return currentPath() + " (HTTP " + status() + "), reading: " + text.substring(0, Math.min(200, text.length()));
     }
 
     /**
@@ -337,6 +355,9 @@ public final class Browser {
     /** Clicks the ID or EN button of the navigation bar and waits for the page in that language. */
     public void switchLanguage(String language) {
         By button = By.cssSelector("button[name=lang][value=" + language + "]");
+        if (elements(button).isEmpty()) {
+            throw new AssertionError("No language switch on " + describePage());
+        }
         if (!element(button).isDisplayed()) {
             expandMenuIfCollapsed();
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -24,8 +25,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -130,6 +134,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * After signing in, a person goes back to the page they had asked for, and only to a page: a request is kept only
+     * when it is a GET that asks for HTML and is not sent by a script (htmx, fetch, a service worker's update or a
+     * manifest). Otherwise a background request that arrived while signed out would be where the sign-in leads.
+     */
+    static HttpSessionRequestCache pageRequestCache() {
+        MediaTypeRequestMatcher html =
+                new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        RequestMatcher page = request -> "GET".equals(request.getMethod())
+                && (request.getHeader("Sec-Fetch-Mode") == null
+                        || "navigate".equals(request.getHeader("Sec-Fetch-Mode")))
+                && request.getHeader("HX-Request") == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && html.matches(request);
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(page);
+        return cache;
+    }
+
     /** Metrics and build information are about the whole instance: national administrators only. */
     static boolean nationalAdministrator(Authentication authentication) {
         return authentication != null
@@ -172,7 +196,11 @@ class SecurityConfiguration {
                                 "/css/**",
                                 "/js/**",
                                 "/webjars/**",
-                                "/favicon.svg")
+                                "/favicon.svg",
+                                // the offline workshop screen's web app manifest and service worker: the browser
+                                // fetches the manifest without cookies, and neither holds any data
+                                "/workshop/manifest.webmanifest",
+                                "/workshop/sw.js")
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole(Role.SYSTEM_ADMIN.name())
@@ -190,6 +218,7 @@ class SecurityConfiguration {
                                         : LOGIN_FAILED))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .requestCache(cache -> cache.requestCache(pageRequestCache()))
                 .addFilterAfter(new SecurityStampFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)

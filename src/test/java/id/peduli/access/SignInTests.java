@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import id.peduli.PeduliTest;
 import jakarta.servlet.http.Cookie;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,6 +122,58 @@ class SignInTests {
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         mvc.perform(get("/").session(session)).andExpect(status().isFound());
         assertThat(count("LOGOUT", "dpo")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void signInLeadsBackToThePageAskedForWhileSignedOut() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/workshop/dashboard")
+                        .session(session)
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .header("Sec-Fetch-Mode", "navigate"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(signIn("manajer.kartini", session))
+                .andExpect(redirectedUrl("http://localhost/workshop/dashboard?continue"));
+    }
+
+    /**
+     * A script of a page left open (htmx, a fetch, a service worker's update check) may reach the application after
+     * the session ended. Such a request is not a page to go back to: signing in leads home, never to a fragment, a
+     * script or a JSON document.
+     */
+    @Test
+    void backgroundRequestsWhileSignedOutNeverDecideWhereSignInLeads() throws Exception {
+        List<MockHttpServletRequestBuilder> background = List.of(
+                get("/workshop/sites/1").header("Accept", "*/*"),
+                get("/workshop/sites/1").header("Accept", "text/html").header("HX-Request", "true"),
+                get("/workshop/sites/1").header("Accept", "text/html").header("X-Requested-With", "XMLHttpRequest"),
+                get("/workshop/sites/1").header("Accept", "text/html").header("Sec-Fetch-Mode", "same-origin"),
+                get("/workshop/sites/1").header("Accept", "application/json"),
+                post("/workshop/sessions/batch").header("Accept", "text/html").with(csrf()));
+        for (MockHttpServletRequestBuilder request : background) {
+            MockHttpSession session = new MockHttpSession();
+            mvc.perform(request.session(session)).andExpect(status().is3xxRedirection());
+            mvc.perform(signIn("manajer.kartini", session)).andExpect(redirectedUrl("/"));
+        }
+    }
+
+    @Test
+    void theOfflineScreensManifestAndServiceWorkerNeedNoSignIn() throws Exception {
+        mvc.perform(get("/workshop/manifest.webmanifest"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("\"start_url\"")));
+        mvc.perform(get("/workshop/sw.js"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("addEventListener('fetch'")));
+    }
+
+    private static MockHttpServletRequestBuilder signIn(String username, MockHttpSession session) {
+        return post("/login")
+                .session(session)
+                .param("username", username)
+                .param("password", DEMO_PASSWORD)
+                .with(csrf());
     }
 
     @Test

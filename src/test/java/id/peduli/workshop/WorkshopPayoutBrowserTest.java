@@ -94,7 +94,7 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         signInAs(WorkshopTestSupport.MANAGER);
         browser.open("/workshop/sites/" + magelang);
         assertThat(browser.driver().findElements(By.id("payoutPeriod")))
-                .as("the payout form on %s, a page reading: %s", browser.currentPath(), pageStart())
+                .as("the payout form on %s", browser.describePage())
                 .isNotEmpty();
         browser.assertAccessible();
         ((JavascriptExecutor) browser.driver())
@@ -199,11 +199,5 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         WebElement row =
                 browser.element(By.cssSelector("#dashTable tr[data-site='" + group + "'][data-month='" + month + "']"));
         return row.findElements(By.cssSelector("th, td")).get(column).getAttribute("data-value");
-    }
-
-    /** The first words of the page, to say where the browser was when an element was missing. */
-    private String pageStart() {
-        String text = browser.driver().findElement(By.tagName("body")).getText();
-        return text.substring(0, Math.min(300, text.length()));
     }
 }
