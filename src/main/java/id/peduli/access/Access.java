@@ -34,6 +34,11 @@ public class Access {
         return units.covers(unitId, roles);
     }
 
+    /** Of {@code unitIds}, those one of {@code roles} covers, in one query (units that do not exist are not). */
+    public java.util.Set<Long> covered(java.util.Collection<Long> unitIds, String... roles) {
+        return units.covered(unitIds, roles);
+    }
+
     /**
      * For security expressions on an object of {@code unitId}: true when one of {@code roles} covers the unit. A user
      * who holds one of the roles only for other units is told the object does not exist (404 with {@code

@@ -60,8 +60,12 @@ public class Indicators {
         if (!access.hasAnyRole(roles)) {
             throw new AccessDeniedException("no role for indicator " + code);
         }
+        if (unitIds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw BusinessException.notFound("org.notFound", (Object) null);
+        }
+        Set<Long> covered = access.covered(unitIds, roles);
         for (Long unit : unitIds) {
-            if (unit == null || !access.covers(unit, roles)) {
+            if (!covered.contains(unit)) {
                 throw BusinessException.notFound("org.notFound", unit);
             }
         }

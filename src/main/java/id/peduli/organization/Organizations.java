@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +58,37 @@ public class Organizations {
 
     public String name(long id) {
         return find(id).map(OrgUnit::name).orElse("#" + id);
+    }
+
+    /**
+     * Of {@code unitIds}, those that exist and are one of {@code ancestorIds} or lie below one of them: one query for
+     * any number of units, where {@link #isWithin} asks once per unit.
+     */
+    public Set<Long> within(java.util.Collection<Long> unitIds, java.util.Collection<Long> ancestorIds) {
+        if (unitIds.isEmpty() || ancestorIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select u.id from organization.org_unit u
+                        where u.id = any(:units)
+                          and exists (select 1 from organization.org_unit a
+                                      where a.id = any(:ancestors) and u.path like a.path || '%')
+                        """)
+                .param("units", unitIds.toArray(Long[]::new))
+                .param("ancestors", ancestorIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
+
+    /** Of {@code unitIds}, those that exist. */
+    public Set<Long> existing(java.util.Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select id from organization.org_unit where id = any(:units)")
+                .param("units", unitIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
     }
 
     /** True when {@code unitId} is {@code ancestorId} or lies below it. */

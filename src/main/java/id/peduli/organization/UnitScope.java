@@ -52,6 +52,22 @@ public class UnitScope {
         return currentUser().map(p -> Arrays.stream(roles).anyMatch(p::hasRole)).orElse(false);
     }
 
+    /**
+     * Of {@code unitIds}, those the signed-in user holds one of {@code roles} for (on the unit or above it), in one
+     * query: for checks over many units, where {@link #covers} asks once per unit. Units that do not exist are not
+     * covered.
+     */
+    public Set<Long> covered(java.util.Collection<Long> unitIds, String... roles) {
+        if (roles.length == 0) {
+            return Set.of();
+        }
+        Roots roots = roots(roles);
+        if (roots.all()) {
+            return organizations.existing(unitIds);
+        }
+        return organizations.within(unitIds, roots.roots());
+    }
+
     /** True when the signed-in user holds one of {@code roles} for {@code unitId} (or a unit above it). */
     public boolean covers(Long unitId, String... roles) {
         Set<String> wanted = Set.of(roles);

@@ -110,6 +110,42 @@ class IndicatorTests {
                 .andExpect(jsonPath("$[*].code", Matchers.not(Matchers.hasItem("PEOPLE_REGISTERED"))));
     }
 
+    @Test
+    void manyUnitsAreCheckedTogetherAndOneOutsideRefusesTheWholeRequest() throws Exception {
+        long alyatama = unit("PSAA Alyatama Jambi");
+        long kartini = unit("BBRSBG Kartini Temanggung");
+        List<Long> kartiniSites = organizations.tree().stream()
+                .filter(u -> kartini == (u.parentId() == null ? -1 : u.parentId()))
+                .map(u -> u.id())
+                .toList();
+        assertThat(kartiniSites).hasSizeGreaterThan(1);
+        MockHttpServletRequestBuilder all = get("/api/v1/indicators/PEOPLE_REGISTERED/values")
+                .param("from", FROM.toString())
+                .param("to", TO.toString())
+                .param("unit", String.valueOf(kartini));
+        kartiniSites.forEach(site -> all.param("unit", String.valueOf(site)));
+        // the centre's manager: the centre and every site below it
+        mvc.perform(bearer(all, context, "manajer.kartini")).andExpect(status().isOk());
+        // one unit of another centre among them: 404 for that unit, nothing answered for the others
+        all.param("unit", String.valueOf(alyatama));
+        String refused = mvc.perform(bearer(all, context, "manajer.kartini"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused.replaceAll("(\\d)[.,](\\d)", "$1$2")).contains("#" + alyatama);
+        // a national grant covers every unit that exists, and still not one that does not
+        signIn("admin");
+        try {
+            assertThat(organizations.tree()).isNotEmpty();
+            assertThat(context.getBean(id.peduli.access.Access.class)
+                            .covered(List.of(kartini, alyatama, 999_999_999L), "SYSTEM_ADMIN"))
+                    .containsExactlyInAnyOrder(kartini, alyatama);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     /** The problem body with the unit number the caller sent (in any formatting) written as N. */
     private static String normalized(String body, long unit) {
         return body.replaceAll("\"instance\":\"[^\"]*\"", "")
