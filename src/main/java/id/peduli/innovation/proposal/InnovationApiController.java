@@ -2,6 +2,7 @@ package id.peduli.innovation.proposal;
 
 import id.peduli.access.Access;
 import id.peduli.innovation.InnovationRoles;
+import id.peduli.innovation.award.Replications;
 import id.peduli.innovation.evaluation.AssignmentView;
 import id.peduli.innovation.evaluation.Evaluations;
 import id.peduli.innovation.evaluation.ScoreSheet;
@@ -10,6 +11,7 @@ import id.peduli.innovation.notification.Notifications;
 import id.peduli.innovation.period.Period;
 import id.peduli.innovation.period.PeriodForm;
 import id.peduli.innovation.period.Periods;
+import id.peduli.innovation.period.ProposalGroup;
 import id.peduli.innovation.selection.FailReason;
 import id.peduli.innovation.selection.ScreeningAdvice;
 import id.peduli.shared.BusinessException;
@@ -45,9 +47,16 @@ class InnovationApiController {
     private final Evaluations evaluations;
     private final Notifications notifications;
     private final Access access;
+    private final Replications replications;
 
     InnovationApiController(
-            Periods periods, Proposals proposals, Evaluations evaluations, Notifications notifications, Access access) {
+            Periods periods,
+            Proposals proposals,
+            Evaluations evaluations,
+            Notifications notifications,
+            Access access,
+            Replications replications) {
+        this.replications = replications;
         this.periods = periods;
         this.proposals = proposals;
         this.evaluations = evaluations;
@@ -73,7 +82,15 @@ class InnovationApiController {
     record ScoresRequest(Map<String, Integer> scores, Map<String, String> comments) {}
 
     @Schema(name = "InnovationProposalDetail")
-    record ProposalDetail(ProposalView proposal, Completeness completeness, List<Transition> history) {}
+    record ProposalDetail(
+            ProposalView proposal,
+            Completeness completeness,
+            List<Transition> history,
+
+            @Schema(
+                    description = "For a proposal of the replication group: the replication its unit"
+                            + " registered of the same source innovation; null otherwise")
+            Replications.Link replication) {}
 
     @GetMapping("/periods")
     @PreAuthorize(InnovationRoles.PARTICIPANT_EXPRESSION)
@@ -123,7 +140,16 @@ class InnovationApiController {
     @PreAuthorize(InnovationRoles.READ_PROPOSAL_EXPRESSION)
     @Operation(summary = "One proposal with its completeness and history")
     ProposalDetail proposal(@PathVariable long id) {
-        return new ProposalDetail(proposals.view(id), proposals.completeness(id), proposals.history(id));
+        ProposalView proposal = proposals.view(id);
+        return new ProposalDetail(
+                proposal,
+                proposals.completeness(id),
+                proposals.history(id),
+                proposal.group() == ProposalGroup.REPLICATION
+                        ? replications
+                                .linkFor(proposal.unitId(), proposal.sourceInnovationId())
+                                .orElse(null)
+                        : null);
     }
 
     @PostMapping("/proposals/{id}/answers")

@@ -251,6 +251,16 @@ class ReplicationFollowUpTests {
                     .andExpect(status().isOk())
                     .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"proposalReplication\""))));
         }
+        // the API says the same: the link on the replication-group proposal of that source, none on the others
+        mvc.perform(bearer(get("/api/v1/innovation/proposals/" + linked), context, "operator.temanggung"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replication.id").value(id))
+                .andExpect(jsonPath("$.replication.status").value("RUNNING"));
+        for (long other : new long[] {general, unlinked}) {
+            mvc.perform(bearer(get("/api/v1/innovation/proposals/" + other), context, "operator.temanggung"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.replication").doesNotExist());
+        }
         // and back: the replication shows the replication-group proposal only
         mvc.perform(get("/innovation/replications/" + id).with(as(context, "operator.temanggung")))
                 .andExpect(status().isOk())
