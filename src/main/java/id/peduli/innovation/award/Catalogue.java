@@ -37,10 +37,28 @@ public class Catalogue {
             ProposalState award,
             int replications) {}
 
-    /** A replication as the catalogue shows it: the adopting agency, since when, what was adapted, its status. */
+    /**
+     * A replication as the catalogue shows it: the adopting agency, since when, what was adapted, its status, and its
+     * latest reported result (with the day it is as of, and a figure with what it counts when one was given); before
+     * any result was reported, the results given at registration ({@code resultsAsOf} empty).
+     */
     @Schema(name = "InnovationCatalogueReplication")
     public record Replication(
-            String adopter, LocalDate startedOn, String adaptation, Replications.Status status, String results) {}
+            String adopter,
+            LocalDate startedOn,
+            String adaptation,
+            Replications.Status status,
+            String results,
+
+            @Schema(
+                    description = "The day the latest reported result is as of; null for the results given at"
+                            + " registration")
+            LocalDate resultsAsOf,
+
+            @Schema(description = "The latest result's figure, if one was given")
+            java.math.BigDecimal figure,
+
+            @Schema(description = "What the figure counts") String figureLabel) {}
 
     private static final String WINNERS = "('WINNER', 'OUTSTANDING', 'TOP_REPLICATION')";
 
@@ -103,15 +121,26 @@ public class Catalogue {
     }
 
     List<Replication> replications(long innovationId) {
-        return jdbc.sql("select adopter_unit_id, started_on, adaptation, status, results from innovation.replication "
-                        + "where source_innovation_id = ? and status <> 'STOPPED' order by started_on, id")
+        return jdbc.sql("""
+                        select r.adopter_unit_id, r.started_on, r.adaptation, r.status,
+                               coalesce(e.text, r.results), e.reported_on, e.figure, e.figure_label
+                        from innovation.replication r
+                        left join lateral (
+                            select x.text, x.reported_on, x.figure, x.figure_label from innovation.replication_event x
+                            where x.replication_id = r.id and x.kind = 'RESULT'
+                            order by x.reported_on desc, x.id desc limit 1) e on true
+                        where r.source_innovation_id = ? and r.status <> 'STOPPED' order by r.started_on, r.id
+                        """)
                 .param(innovationId)
                 .query((rs, n) -> new Replication(
                         organizations.name(rs.getLong(1)),
                         rs.getDate(2).toLocalDate(),
                         rs.getString(3),
                         Replications.Status.valueOf(rs.getString(4)),
-                        rs.getString(5)))
+                        rs.getString(5),
+                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+                        rs.getBigDecimal(7),
+                        rs.getString(8)))
                 .list();
     }
 

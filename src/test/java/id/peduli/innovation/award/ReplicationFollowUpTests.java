@@ -148,6 +148,55 @@ class ReplicationFollowUpTests {
     }
 
     @Test
+    void thePublicCatalogueShowsTheLatestReportedResultOfEachReplication() throws Exception {
+        long id = replication(TEMANGGUNG);
+        long source = jdbc.sql("select source_innovation_id from innovation.replication where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update innovation.replication set results = 'Baru mulai.' where id = ?")
+                .param(id)
+                .update();
+        // before any report: the results given at registration, with no date
+        mvc.perform(get("/api/v1/innovation/catalogue/" + source))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].results")
+                        .value(Matchers.contains("Baru mulai.")))
+                .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].resultsAsOf")
+                        .value(Matchers.contains(Matchers.nullValue())));
+        // two reports, the later one entered first: the catalogue shows the one of the latest day
+        int version = 0;
+        for (String[] report : new String[][] {
+            {LocalDate.now().minusDays(3).toString(), "Dua desa ikut.", "2", "desa"},
+            {LocalDate.now().minusDays(30).toString(), "Satu desa ikut.", "1", "desa"}
+        }) {
+            mvc.perform(bearer(
+                                    post("/api/v1/innovation/replications/" + id + "/results"),
+                                    context,
+                                    "operator.temanggung")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"reportedOn": "%s", "text": "%s", "figure": %s, "figureLabel": "%s", "version": %d}
+                                    """.formatted(report[0], report[1], report[2], report[3], version++)))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/v1/innovation/catalogue/" + source))
+                .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].results")
+                        .value(Matchers.contains("Dua desa ikut.")))
+                .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].resultsAsOf")
+                        .value(Matchers.contains(LocalDate.now().minusDays(3).toString())))
+                .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].figureLabel")
+                        .value(Matchers.contains("desa")));
+        mvc.perform(get("/public/innovation/catalogue/" + source)
+                        .cookie(new jakarta.servlet.http.Cookie("peduli_lang", "en")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Latest results")))
+                .andExpect(content().string(Matchers.containsString("Dua desa ikut.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Satu desa ikut."))))
+                .andExpect(content().string(Matchers.containsString("Result as of ")));
+    }
+
+    @Test
     void theSecretariatSeesAndFollowsUpEveryReplication() throws Exception {
         long id = replication("PSAA Alyatama Jambi");
         mvc.perform(get("/innovation/replications").with(as(context, "sekretariat")))
