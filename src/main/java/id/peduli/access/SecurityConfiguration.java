@@ -154,6 +154,23 @@ class SecurityConfiguration {
         return cache;
     }
 
+    /**
+     * Signed out (the session ended while a page stayed open): a page goes to the sign-in page. An htmx request gets 401
+     * with {@code HX-Refresh}, so that htmx reloads the whole page, which then goes to the sign-in page and comes back
+     * after it, instead of the sign-in page being put inside the part of the page that htmx was filling.
+     */
+    static org.springframework.security.web.AuthenticationEntryPoint pageEntryPoint() {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, exception) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Refresh", "true");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
+            login.commence(request, response, exception);
+        };
+    }
+
     /** Metrics and build information are about the whole instance: national administrators only. */
     static boolean nationalAdministrator(Authentication authentication) {
         return authentication != null
@@ -219,6 +236,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(pageRequestCache()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(pageEntryPoint()))
                 .addFilterAfter(new SecurityStampFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), UsernamePasswordAuthenticationFilter.class)

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -153,9 +154,25 @@ class SignInTests {
                 post("/workshop/sessions/batch").header("Accept", "text/html").with(csrf()));
         for (MockHttpServletRequestBuilder request : background) {
             MockHttpSession session = new MockHttpSession();
-            mvc.perform(request.session(session)).andExpect(status().is3xxRedirection());
+            // to the sign-in page, or (htmx) told to reload the page
+            mvc.perform(request.session(session))
+                    .andExpect(result ->
+                            assertThat(result.getResponse().getStatus()).isIn(302, 401));
             mvc.perform(signIn("manajer.kartini", session)).andExpect(redirectedUrl("/"));
         }
+    }
+
+    /** htmx swaps what it receives into part of the page: signed out, it is told to reload the page instead. */
+    @Test
+    void anHtmxRequestWhileSignedOutReloadsThePageInsteadOfShowingTheSignInPageInsideIt() throws Exception {
+        mvc.perform(get("/regions/33/children").header("HX-Request", "true").header("Accept", "text/html"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Refresh", "true"))
+                .andExpect(content().string(""));
+        // the page itself, as the reload asks for it, goes to the sign-in page
+        mvc.perform(get("/regions/33").header("Accept", "text/html"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
     }
 
     @Test

@@ -65,6 +65,24 @@ class RegionPickerBrowserTest extends BrowserTestSupport {
         assertThat(driver.getTitle()).isEqualTo("Kabupaten Bantul · Peduli");
     }
 
+    /**
+     * The session ends while the page stays open: the picker's next request does not put the sign-in page inside the
+     * list, the whole page goes to the sign-in page, and signing in leads back to the page.
+     */
+    @Test
+    void aPickerUsedAfterTheSessionEndedGoesToTheSignInPageAndBack() {
+        browser.open("/regions/33.23.03.1001");
+        browser.until(d -> "33.23.03.1001".equals(selected(4)));
+        driver.manage().deleteAllCookies();
+
+        levelSelect(1).selectByValue("34");
+        browser.until(d -> browser.currentPath().startsWith("/login"));
+        browser.awaitQuiet();
+        browser.submitSignIn("pekerja.alyatama", demoPassword);
+        assertThat(browser.currentPath()).startsWith("/regions/33.23.03.1001");
+        browser.until(d -> "33.23.03.1001".equals(selected(4)));
+    }
+
     @Test
     void browsingAndSearchingAreAccessibleInBothLanguages() {
         browser.open("/regions");
