@@ -123,7 +123,12 @@ class ReplicationFollowUpTests {
                 """;
         for (String body : new String[] {
             bad.formatted(reported, "null", "orang"),
-            bad.formatted(LocalDate.now().plusDays(1), "null", ""),
+            // tomorrow where the competition keeps its dates (Asia/Jakarta), whatever the machine's time zone
+            bad.formatted(
+                    LocalDate.now(java.time.ZoneId.of(context.getEnvironment().getProperty("peduli.time-zone")))
+                            .plusDays(1),
+                    "null",
+                    ""),
             bad.formatted("2019-01-01", "null", ""),
             bad.formatted(reported, "-3", "orang")
         }) {
