@@ -267,10 +267,15 @@ public final class Browser {
                 d.findElement(By.cssSelector("input[name='" + fieldName + "']")).getAttribute("value")));
     }
 
-    /** Waits until the document has loaded and no htmx request is running. */
+    /** Waits until the document has loaded, no htmx request is running and no CSS transition is under way. */
     public void awaitQuiet() {
-        wait.until(d -> (Boolean) script(
-                "return document.readyState === 'complete' " + "&& document.querySelector('.htmx-request') === null"));
+        // CSS transitions count too: axe measures colour contrast as drawn, and a button caught half-way through its
+        // hover transition (0.15 s in Bootstrap) has colours that are neither the resting nor the hover ones.
+        // Endless animations (a spinner) are not waited for.
+        wait.until(d -> (Boolean) script("return document.readyState === 'complete'"
+                + " && document.querySelector('.htmx-request') === null"
+                + " && document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect === null || a.effect.getComputedTiming().iterations === Infinity)"));
     }
 
     /** Submits the sign-in form; whether it worked is up to the caller. */
