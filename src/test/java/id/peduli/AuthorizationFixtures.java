@@ -503,7 +503,7 @@ final class AuthorizationFixtures {
     private InnovationFixtures innovationFixtures(long kartiniUnit, long alyatamaUnit) {
         long menpan = unitNamed("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi");
         asAdminDo(() -> account("matriks.evaluator", Role.EVALUATOR, menpan));
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = id.peduli.Today.date();
         long period = jdbc.sql("""
                         insert into innovation.period (year, title, registration_opens, unit_deadline, submit_deadline,
                             screening_deadline, assessment_deadline)
@@ -678,7 +678,7 @@ final class AuthorizationFixtures {
                 post("/api/v1/casework/units/" + unitId + "/activities"),
                 writer,
                 "{\"type\":\"GROUP_SESSION\",\"heldOn\":\""
-                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"))
+                        + Today.date()
                         + "\",\"durationMinutes\":60,\"staff\":\"Petugas\","
                         + "\"component\":\"VOCATIONAL\",\"attendance\":{\"" + enrolment + "\":true}}"));
         MvcResult attachment = mvc.perform(multipart("/api/v1/casework/activities/" + activity + "/attachments")

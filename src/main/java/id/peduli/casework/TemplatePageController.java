@@ -5,6 +5,7 @@ import id.peduli.platform.FormErrors;
 import id.peduli.platform.Ui;
 import id.peduli.shared.BusinessException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,12 @@ class TemplatePageController {
 
     private final Assessments assessments;
     private final AssessmentGoals goals;
+    private final Clock clock;
 
-    TemplatePageController(Assessments assessments, AssessmentGoals goals) {
+    TemplatePageController(Assessments assessments, AssessmentGoals goals, Clock clock) {
         this.assessments = assessments;
         this.goals = goals;
+        this.clock = clock;
     }
 
     @PostMapping("/casework/enrolments/{id}/assessments/{assessmentId}/plan")
@@ -92,7 +95,7 @@ class TemplatePageController {
         model.addAttribute("base", base);
         model.addAttribute("outline", outline);
         model.addAttribute("errors", errors);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "casework/templates";
     }
 

@@ -18,9 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.AccessTestSupport;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.hamcrest.Matchers;
@@ -67,7 +67,7 @@ class CaseworkWebTests {
         temanggung = support.unit("SW Peduli Temanggung");
         magelang = support.unit("SW Peduli Magelang");
         alyatama = support.unit("PSAA Alyatama Jambi");
-        today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        today = Today.date();
         signIn(context, "admin");
         try {
             seed.load();

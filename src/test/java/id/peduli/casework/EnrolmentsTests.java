@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.shared.BusinessException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +61,7 @@ class EnrolmentsTests {
         temanggung = support.unit("SW Peduli Temanggung");
         magelang = support.unit("SW Peduli Magelang");
         programmes.ensure("SW_PEDULI", "Sheltered Workshop Peduli", Programmes.WORKSHOP, kartini);
-        today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        today = Today.date();
     }
 
     @AfterEach

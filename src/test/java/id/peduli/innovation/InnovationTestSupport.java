@@ -1,5 +1,6 @@
 package id.peduli.innovation;
 
+import id.peduli.Today;
 import id.peduli.innovation.demo.InnovationDemoSeed;
 import id.peduli.innovation.period.PeriodForm;
 import id.peduli.innovation.period.Periods;
@@ -51,8 +52,9 @@ public final class InnovationTestSupport {
     }
 
     public static long currentPeriod(JdbcClient jdbc) {
-        return jdbc.sql("select id from innovation.period where registration_opens <= current_date and current_date <= "
+        return jdbc.sql("select id from innovation.period where registration_opens <= :today and :today <= "
                         + "assessment_deadline order by year desc limit 1")
+                .param("today", Today.date())
                 .query(Long.class)
                 .single();
     }

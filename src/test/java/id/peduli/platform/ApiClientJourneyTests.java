@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.AccessTestSupport;
 import id.peduli.apiclient.ApiClient;
 import id.peduli.apiclient.ApiException;
@@ -109,7 +110,7 @@ class ApiClientJourneyTests {
                         .givenBy(ConsentCommand.GivenByEnum.PERSON)
                         .method(ConsentCommand.MethodEnum.SIGNATURE)
                         .noticeVersion("2026-01")
-                        .givenOn(LocalDate.now()));
+                        .givenOn(Today.date()));
         assertThat(consent.getId()).isNotNull();
         assertThat(registry.personConsents(person.getId(), "SERVICE_DELIVERY"))
                 .extracting(ConsentView::getPurpose)

@@ -31,7 +31,7 @@ public final class WorkshopBenchSupport {
                             mvc,
                             site,
                             "Peserta Sinkron " + (i + 1),
-                            java.time.LocalDate.now().minusMonths(4))
+                            id.peduli.Today.date().minusMonths(4))
                     .enrolmentId());
         }
         return new SyncSite(site, product.id(), participants);

@@ -4,6 +4,7 @@ import static id.peduli.workshop.WorkshopTestSupport.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.Access;
 import id.peduli.indicator.IndicatorDefinition;
 import id.peduli.indicator.IndicatorValue;
@@ -97,7 +98,7 @@ class WorkshopDashboardFiguresTests {
 
     @Test
     void storedMediansOfApprovedRunsAreTheMediansOfTheirPayoutLines() {
-        YearMonth last = YearMonth.now();
+        YearMonth last = Today.month();
         YearMonth first = last.minusMonths(13);
         List<Long> all = jdbc.sql("select site_id from workshop.site_profile order by site_id")
                 .query(Long.class)
@@ -127,7 +128,7 @@ class WorkshopDashboardFiguresTests {
     @Test
     void approvingARunStoresItsSortedAmountsAndMedianAndADraftStaysOut() {
         long site = WorkshopTestSupport.freshSite(context, "SW Uji Median");
-        LocalDate period = YearMonth.now().minusMonths(2).atDay(1);
+        LocalDate period = Today.month().minusMonths(2).atDay(1);
         long run = jdbc.sql("""
                         insert into workshop.payout_run (site_id, period, status, rule_kind, fund_basis_points, pool,
                             group_fund, paid_total)
@@ -183,7 +184,7 @@ class WorkshopDashboardFiguresTests {
     void keptFiguresOfAGroupFollowAChangedSalePrice() {
         long site = WorkshopTestSupport.freshSite(context, "SW Uji Harga");
         ProductView product = WorkshopTestSupport.product(context, site, "HARGA-UJI", 1_000);
-        YearMonth month = YearMonth.now().minusMonths(4);
+        YearMonth month = Today.month().minusMonths(4);
         jdbc.sql("""
                         insert into workshop.site_month_product (site_id, month, product_id, accepted)
                         values (?, ?, ?, 10)
@@ -209,7 +210,7 @@ class WorkshopDashboardFiguresTests {
 
     @Test
     void anotherSourcesIndicatorOnTheDashboardIsWhatTheExtensionPointAnswersForEachSite() {
-        YearMonth to = YearMonth.now();
+        YearMonth to = Today.month();
         YearMonth from = to.minusMonths(11);
         WorkshopTestSupport.asUser(context, MANAGER, () -> {
             DashboardFilter filter = data.filter("site", null, null, from, to);

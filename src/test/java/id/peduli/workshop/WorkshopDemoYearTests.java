@@ -3,6 +3,7 @@ package id.peduli.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -51,7 +52,7 @@ class WorkshopDemoYearTests {
 
     @Test
     void sessionsRunThreeToFiveDaysAWeekForAYearAndNotEveryoneComesEveryDay() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         LocalDate first = YearMonth.from(today).minusMonths(11).atDay(1);
         Map<Long, Long> sessions = countBySite("""
                 select site_id, count(*) from workshop.session
@@ -74,7 +75,8 @@ class WorkshopDemoYearTests {
                                 """.formatted(DEMO_SITES, SEEDED)).query(Long.class).single())
                 .as("everyone present made something")
                 .isZero();
-        assertThat(jdbc.sql("select count(*) from workshop.attendance where held_on > current_date")
+        assertThat(jdbc.sql("select count(*) from workshop.attendance where held_on > ?")
+                        .param(today)
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -82,7 +84,7 @@ class WorkshopDemoYearTests {
 
     @Test
     void theElevenPastMonthsArePaidAndFrozenAndTheCurrentMonthIsOpen() {
-        YearMonth current = YearMonth.now();
+        YearMonth current = Today.month();
         List<Map<String, Object>> runs = jdbc.sql("""
                         select r.period, r.status, r.pool, r.group_fund, r.paid_total,
                             (select coalesce(sum(share), 0) from workshop.payout_line l where l.run_id = r.id) as shares,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.peduli.Browser;
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
-import java.time.LocalDate;
+import id.peduli.Today;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -42,17 +42,9 @@ class WorkshopOfflineBrowserTest extends BrowserTestSupport {
         long site = WorkshopTestSupport.site(context, "SW Peduli Temanggung");
         ProductView keset = WorkshopTestSupport.product(context, site, "KST-HP", 15_000);
         Participant dewi = WorkshopTestSupport.participant(
-                context,
-                mvc,
-                site,
-                "Dewi Uji Luring " + language,
-                LocalDate.now().minusMonths(1));
+                context, mvc, site, "Dewi Uji Luring " + language, Today.date().minusMonths(1));
         Participant eko = WorkshopTestSupport.participant(
-                context,
-                mvc,
-                site,
-                "Eko Uji Migrasi " + language,
-                LocalDate.now().minusMonths(1));
+                context, mvc, site, "Eko Uji Migrasi " + language, Today.date().minusMonths(1));
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
 
         signInAs(WorkshopTestSupport.MENTOR);
@@ -65,7 +57,7 @@ class WorkshopOfflineBrowserTest extends BrowserTestSupport {
                         + " lines: [{productId: arguments[4], quantity: 5, minutes: 60, rejects: 0}]}]))",
                 kept,
                 site,
-                LocalDate.now().toString(),
+                Today.date().toString(),
                 eko.enrolmentId(),
                 keset.id());
         browser.driver().manage().window().setSize(Browser.PHONE);

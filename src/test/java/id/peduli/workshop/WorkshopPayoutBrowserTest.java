@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -51,7 +52,7 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         // sites of their own: the demo sites carry a year of frozen payouts and placements of their own
         long magelang = WorkshopTestSupport.freshSite(context, "SW Uji Jalan Bayar");
         long temanggung = WorkshopTestSupport.freshSite(context, "SW Uji Jalan Kerja");
-        YearMonth month = YearMonth.now().minusMonths(2);
+        YearMonth month = Today.month().minusMonths(2);
         ProductView tas = WorkshopTestSupport.product(context, magelang, "TAS-JLN", 30_000);
         Participant wati = WorkshopTestSupport.participant(
                 context, mvc, magelang, "Wati Uji Bayar", month.atDay(1).minusMonths(1));
@@ -86,7 +87,7 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
                                                 120,
                                                 0))))))
                 .andReturn();
-        LocalDate start = LocalDate.now().minusDays(100);
+        LocalDate start = Today.date().minusDays(100);
         Participant joko =
                 WorkshopTestSupport.participant(context, mvc, temanggung, "Joko Uji Kerja", start.minusMonths(3));
 
@@ -139,7 +140,7 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
                 .param(placement)
                 .query(Long.class)
                 .single();
-        browser.enterDate("fuDate" + ninety, LocalDate.now().minusDays(5));
+        browser.enterDate("fuDate" + ninety, Today.date().minusDays(5));
         browser.choose("fuEmp" + ninety, "true");
         browser.type("fuWage" + ninety, "1300000");
         browser.clickAndAwaitPage(browser.element(By.cssSelector(
@@ -158,20 +159,20 @@ class WorkshopPayoutBrowserTest extends BrowserTestSupport {
         browser.switchLanguage("en");
         String from =
                 YearMonth.from(start).isBefore(month) ? YearMonth.from(start).toString() : month.toString();
-        browser.open("/workshop/dashboard?level=site&from=" + from + "&to=" + YearMonth.now());
+        browser.open("/workshop/dashboard?level=site&from=" + from + "&to=" + Today.month());
         assertThat(cell("SW Uji Jalan Bayar", month, "Median monthly earnings of SW participants"))
                 .isEqualTo("45000");
         assertThat(cell("SW Uji Jalan Kerja", YearMonth.from(start), "New work placements"))
                 .isEqualTo("1");
         assertThat(cell(
                         "SW Uji Jalan Kerja",
-                        YearMonth.from(LocalDate.now().minusDays(5)),
+                        YearMonth.from(Today.date().minusDays(5)),
                         "Still employed at the 90-day follow-up"))
                 .isEqualTo("100");
         browser.until(d -> !d.findElements(By.cssSelector("#dashChart canvas")).isEmpty());
         browser.assertAccessible();
         browser.switchLanguage("id");
-        browser.open("/workshop/dashboard?level=province&from=" + from + "&to=" + YearMonth.now());
+        browser.open("/workshop/dashboard?level=province&from=" + from + "&to=" + Today.month());
         assertThat(browser.element("dashXlsx").getText()).isEqualTo("Unduh XLSX");
         assertThat(browser.driver().getPageSource()).contains("Jawa Tengah");
         browser.assertAccessible();

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.Role;
 import id.peduli.access.Users;
 import id.peduli.platform.DemoSeed;
@@ -78,7 +79,7 @@ class WorkshopStaffTests {
     @Test
     void theCentresWorkerRecordsAPlacementAndFollowUpAndAnotherCentresWorkerFindsNothing() throws Exception {
         long site = WorkshopTestSupport.freshSite(context, "SW Uji Pekerja Sosial");
-        LocalDate start = LocalDate.now().minusDays(100);
+        LocalDate start = Today.date().minusDays(100);
         Participant sari =
                 WorkshopTestSupport.participant(context, mvc, site, "Sari Uji Pekerja", start.minusMonths(4));
         String body = "{\"participantId\":" + sari.enrolmentId() + ",\"employerName\":\"Percetakan Sinar Pagi\","

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -51,16 +52,16 @@ class WorkshopTests {
         long magelang = WorkshopTestSupport.site(context, "SW Peduli Magelang");
         ProductView keset = WorkshopTestSupport.product(context, temanggung, "KST-UJI", 15_000);
         Participant sari = WorkshopTestSupport.participant(
-                context, mvc, temanggung, "Sari Uji Sesi", LocalDate.now().minusMonths(2));
+                context, mvc, temanggung, "Sari Uji Sesi", Today.date().minusMonths(2));
         // today: yesterday may lie in last month, which the demo year has frozen
-        LocalDate day = LocalDate.now();
+        LocalDate day = Today.date();
         UUID stored = UUID.randomUUID();
         List<Map<String, Object>> entries = List.of(
                 entry(stored, temanggung, day, sari.enrolmentId(), keset.id(), 12, 90, 2),
                 entry(
                         UUID.randomUUID(),
                         temanggung,
-                        LocalDate.now().plusDays(1),
+                        Today.date().plusDays(1),
                         sari.enrolmentId(),
                         keset.id(),
                         3,
@@ -109,7 +110,7 @@ class WorkshopTests {
         // not a demo site: the demo year has frozen last month's payouts of those
         long site = WorkshopTestSupport.freshSite(context, "SW Uji Pembayaran");
         ProductView keset = WorkshopTestSupport.product(context, site, "KST-BAYAR", 20_000);
-        YearMonth month = YearMonth.now().minusMonths(1);
+        YearMonth month = Today.month().minusMonths(1);
         Participant ani = WorkshopTestSupport.participant(context, mvc, site, "Ani Uji Bayar", month.atDay(1));
         Participant budi = WorkshopTestSupport.participant(context, mvc, site, "Budi Uji Bayar", month.atDay(1));
         WorkshopTestSupport.asUser(
@@ -171,8 +172,8 @@ class WorkshopTests {
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
-        String receipt = "{\"receivedOn\":\"" + LocalDate.now() + "\",\"method\":\"THUMBPRINT\","
-                + "\"receivedBy\":\"GUARDIAN\"}";
+        String receipt =
+                "{\"receivedOn\":\"" + Today.date() + "\",\"method\":\"THUMBPRINT\"," + "\"receivedBy\":\"GUARDIAN\"}";
         // the mentor of another site does not see this run at all
         mvc.perform(bearer(post("/api/v1/workshop/payouts/" + runId + "/lines/" + lineId + "/receipt"), context, MENTOR)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -193,7 +194,7 @@ class WorkshopTests {
         // a rule change for the month under way is refused: rules apply from the next month
         mvc.perform(bearer(post("/api/v1/workshop/sites/" + site + "/earnings-rules"), context, MANAGER)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"validFrom\":\"" + YearMonth.now() + "\",\"kind\":\"HOURLY\",\"fundPercent\":5,"
+                        .content("{\"validFrom\":\"" + Today.month() + "\",\"kind\":\"HOURLY\",\"fundPercent\":5,"
                                 + "\"ratePerMinute\":50}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("validFrom"));
@@ -279,7 +280,7 @@ class WorkshopTests {
     void aPlacementSchedulesFollowUpsAndRefusesOneDatedBeforeIt() throws Exception {
         // not a demo site: the indicator below counts this one placement only
         long site = WorkshopTestSupport.freshSite(context, "SW Uji Penempatan");
-        LocalDate start = LocalDate.now().minusDays(100);
+        LocalDate start = Today.date().minusDays(100);
         Participant rina = WorkshopTestSupport.participant(context, mvc, site, "Rina Uji Kerja", start.minusMonths(6));
         MvcResult created = mvc.perform(bearer(post("/api/v1/workshop/sites/" + site + "/placements"), context, MANAGER)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -12,6 +12,7 @@ import id.peduli.platform.Ui;
 import id.peduli.shared.BusinessException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,12 +34,14 @@ class PanelPageController {
     private final Panel panel;
     private final Proposals proposals;
     private final PeriodScores periodScores;
+    private final Clock clock;
 
-    PanelPageController(Periods periods, Panel panel, Proposals proposals, PeriodScores periodScores) {
+    PanelPageController(Periods periods, Panel panel, Proposals proposals, PeriodScores periodScores, Clock clock) {
         this.periods = periods;
         this.panel = panel;
         this.proposals = proposals;
         this.periodScores = periodScores;
+        this.clock = clock;
     }
 
     @GetMapping("/innovation/periods/{id}/ranking")
@@ -50,7 +53,7 @@ class PanelPageController {
         model.addAttribute("disagreements", periodScores.disagreements(id));
         model.addAttribute("announcements", panel.announcements(id));
         model.addAttribute("objections", panel.objections(id));
-        model.addAttribute("windowOpen", panel.windowOpen(period, java.time.Instant.now()));
+        model.addAttribute("windowOpen", panel.windowOpen(period, clock.instant()));
         model.addAttribute("submittedWaiting", panel.count(id, ProposalState.SUBMITTED));
         return "innovation/ranking";
     }

@@ -11,10 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.innovation.demo.InnovationDemoSeed;
 import id.peduli.organization.Organizations;
-import java.time.LocalDate;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class CatalogueReplicationTests {
                         .with(csrf())
                         .param("sourceInnovationId", String.valueOf(workshop))
                         .param("adopterUnitId", String.valueOf(unit))
-                        .param("startedOn", LocalDate.now().minusMonths(3).toString())
+                        .param("startedOn", Today.date().minusMonths(3).toString())
                         .param("status", "RUNNING")
                         .param("adaptation", "Bengkel kerja untuk penyandang disabilitas daksa, bukan netra."))
                 .andExpect(status().is3xxRedirection());
@@ -106,7 +106,7 @@ class CatalogueReplicationTests {
                         .with(csrf())
                         .param("sourceInnovationId", String.valueOf(workshop))
                         .param("adopterUnitId", String.valueOf(unit))
-                        .param("startedOn", LocalDate.now().toString())
+                        .param("startedOn", Today.date().toString())
                         .param("status", "PLANNED")
                         .param("adaptation", "Lagi"))
                 .andExpect(status().isConflict())
@@ -152,7 +152,7 @@ class CatalogueReplicationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Gerai Layanan Disabilitas Terpadu Temanggung")))
                 .andExpect(content()
-                        .string(Matchers.containsString(">" + LocalDate.now().getYear() + "</a>")))
+                        .string(Matchers.containsString(">" + Today.date().getYear() + "</a>")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(InnovationDemoSeed.PESONA_SURGA))));
         mvc.perform(bearer(get("/api/v1/innovation/innovations"), context, "verifikator.jateng"))
                 .andExpect(status().isOk())

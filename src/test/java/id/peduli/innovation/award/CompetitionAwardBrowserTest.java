@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.peduli.Browser;
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.Role;
 import id.peduli.innovation.CompetitionTestData;
 import id.peduli.innovation.InnovationTestSupport;
@@ -143,11 +144,11 @@ class CompetitionAwardBrowserTest extends BrowserTestSupport {
         InnovationTestSupport.as(context, "panelis", () -> {
             for (long id : List.of(ours, theirs)) {
                 presentations.plan(
-                        id, LocalDate.now().minusDays(3), LocalTime.of(9, 0), "Aula Kementerian", null, Role.PANELIST);
+                        id, Today.date().minusDays(3), LocalTime.of(9, 0), "Aula Kementerian", null, Role.PANELIST);
                 presentations.score(id, id == ours ? 9 : 7, id == ours ? 9 : 7, "Jelas.");
                 visits.record(
                         id,
-                        LocalDate.now().minusDays(1),
+                        Today.date().minusDays(1),
                         Verdict.VERIFIED,
                         "Sesuai di lapangan.",
                         List.of("evaluator"),
@@ -198,7 +199,7 @@ class CompetitionAwardBrowserTest extends BrowserTestSupport {
             Replications.View registered = replications.register(new Replications.Form(
                     source,
                     unit,
-                    LocalDate.now().minusMonths(3),
+                    Today.date().minusMonths(3),
                     "Disesuaikan untuk layanan kecamatan.",
                     Replications.Status.RUNNING,
                     null));
@@ -206,7 +207,7 @@ class CompetitionAwardBrowserTest extends BrowserTestSupport {
             followUps.addResult(
                     id,
                     new ReplicationFollowUps.Result(
-                            LocalDate.now().minusDays(7),
+                            Today.date().minusDays(7),
                             "Layanan menjangkau dua kecamatan pertama.",
                             new java.math.BigDecimal("120"),
                             "warga terlayani",

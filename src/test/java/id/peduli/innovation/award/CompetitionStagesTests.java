@@ -11,13 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.Users;
 import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.innovation.period.PeriodForm;
 import id.peduli.innovation.period.Periods;
 import id.peduli.shared.BusinessException;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Arrays;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +66,7 @@ class CompetitionStagesTests {
         mvc.perform(post("/innovation/proposals/" + id + "/presentation/schedule")
                         .with(as(context, "sekretariat"))
                         .with(csrf())
-                        .param("date", LocalDate.now().plusDays(7).toString())
+                        .param("date", Today.date().plusDays(7).toString())
                         .param("time", "09:30"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
@@ -74,7 +74,7 @@ class CompetitionStagesTests {
         mvc.perform(post("/innovation/proposals/" + id + "/presentation/schedule")
                         .with(as(context, "sekretariat"))
                         .with(csrf())
-                        .param("date", LocalDate.now().plusDays(7).toString())
+                        .param("date", Today.date().plusDays(7).toString())
                         .param("time", "09:30")
                         .param("place", "Ruang Rapat Kementerian PANRB")
                         .param("link", "https://meet.example.go.id/kipp"))
@@ -194,7 +194,7 @@ class CompetitionStagesTests {
         }
         return request.with(as(context, "panelis"))
                 .with(csrf())
-                .param("visitedOn", LocalDate.now().minusDays(1).toString())
+                .param("visitedOn", Today.date().minusDays(1).toString())
                 .param("verdict", verdict)
                 .param("notes", "Layanan berjalan seperti diuraikan; warga desa mengonfirmasi.")
                 .param("companions", companions);
@@ -237,7 +237,7 @@ class CompetitionStagesTests {
         mvc.perform(post("/innovation/proposals/" + id + "/presentation/schedule")
                         .with(as(context, "panelis"))
                         .with(csrf())
-                        .param("date", LocalDate.now().minusDays(3).toString())
+                        .param("date", Today.date().minusDays(3).toString())
                         .param("time", "10:00")
                         .param("link", "https://meet.example.go.id/kipp"))
                 .andExpect(status().is3xxRedirection());

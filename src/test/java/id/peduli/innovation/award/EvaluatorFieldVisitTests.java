@@ -11,10 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.Users;
 import id.peduli.innovation.CompetitionTestData;
 import id.peduli.innovation.InnovationTestSupport;
-import java.time.LocalDate;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +106,7 @@ class EvaluatorFieldVisitTests {
                 .file(new MockMultipartFile("photos", "a.png", "image/png", CompetitionStagesTests.PNG))
                 .with(as(context, user))
                 .with(csrf())
-                .param("visitedOn", LocalDate.now().minusDays(1).toString())
+                .param("visitedOn", Today.date().minusDays(1).toString())
                 .param("verdict", "VERIFIED")
                 .param("notes", "Layanan berjalan seperti diuraikan.")
                 .param("companions", companions);

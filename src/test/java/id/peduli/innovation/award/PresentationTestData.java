@@ -5,11 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.peduli.Today;
 import id.peduli.innovation.CompetitionTestData;
 import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.innovation.period.PeriodForm;
 import id.peduli.innovation.period.Periods;
-import java.time.LocalDate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,7 +47,7 @@ final class PresentationTestData {
         mvc.perform(post("/innovation/proposals/" + id + "/presentation/schedule")
                         .with(as(context, "sekretariat"))
                         .with(csrf())
-                        .param("date", LocalDate.now().minusDays(3).toString())
+                        .param("date", Today.date().minusDays(3).toString())
                         .param("time", "10:00")
                         .param("link", "https://meet.example.go.id/kipp"))
                 .andExpect(status().is3xxRedirection());

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.organization.Organizations;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ class ReplicationFollowUpTests {
     @Test
     void theVerifierReportsAResultWithAFigureOverTheApiAndAStaleVersionIsRefused() throws Exception {
         long id = replication(TEMANGGUNG);
-        LocalDate reported = LocalDate.now().minusDays(2);
+        LocalDate reported = Today.date().minusDays(2);
         mvc.perform(bearer(post("/api/v1/innovation/replications/" + id + "/results"), context, "verifikator.jateng")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -172,8 +173,8 @@ class ReplicationFollowUpTests {
         // two reports, the later one entered first: the catalogue shows the one of the latest day
         int version = 0;
         for (String[] report : new String[][] {
-            {LocalDate.now().minusDays(3).toString(), "Dua desa ikut.", "2", "desa"},
-            {LocalDate.now().minusDays(30).toString(), "Satu desa ikut.", "1", "desa"}
+            {Today.date().minusDays(3).toString(), "Dua desa ikut.", "2", "desa"},
+            {Today.date().minusDays(30).toString(), "Satu desa ikut.", "1", "desa"}
         }) {
             mvc.perform(bearer(
                                     post("/api/v1/innovation/replications/" + id + "/results"),
@@ -189,7 +190,7 @@ class ReplicationFollowUpTests {
                 .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].results")
                         .value(Matchers.contains("Dua desa ikut.")))
                 .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].resultsAsOf")
-                        .value(Matchers.contains(LocalDate.now().minusDays(3).toString())))
+                        .value(Matchers.contains(Today.date().minusDays(3).toString())))
                 .andExpect(jsonPath("$.replications[?(@.adopter == '" + TEMANGGUNG + "')].figureLabel")
                         .value(Matchers.contains("desa")));
         mvc.perform(get("/public/innovation/catalogue/" + source)
@@ -252,7 +253,7 @@ class ReplicationFollowUpTests {
             mvc.perform(post("/innovation/replications/" + id + "/results")
                             .with(as(context, user))
                             .with(csrf())
-                            .param("reportedOn", LocalDate.now().toString())
+                            .param("reportedOn", Today.date().toString())
                             .param("text", "Hasil")
                             .param("version", "0"))
                     .andExpect(status().isNotFound());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.peduli.Browser;
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.Role;
 import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.innovation.demo.InnovationDemoSeed;
@@ -86,7 +87,7 @@ class ScreeningBrowserTest extends BrowserTestSupport {
             browser.open("/innovation/proposals/" + presented + "/field-visit");
             browser.assertAccessible();
             assertThat(browser.scrollsHorizontally()).isFalse();
-            browser.enterDate("visitedOn", LocalDate.now().minusDays(1));
+            browser.enterDate("visitedOn", Today.date().minusDays(1));
             browser.element("verdict-VERIFIED").click();
             browser.type("notes", "Layanan berjalan; kader desa dan warga menunjukkan catatannya.");
             browser.type("companions", "evaluator");
@@ -179,7 +180,7 @@ class ScreeningBrowserTest extends BrowserTestSupport {
         InnovationTestSupport.as(context, "panelis", () -> {
             presentations.plan(
                     id,
-                    LocalDate.now().minusDays(2),
+                    Today.date().minusDays(2),
                     java.time.LocalTime.of(9, 0),
                     "Aula Kementerian",
                     null,

@@ -11,13 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.NewUserCommand;
 import id.peduli.access.Role;
 import id.peduli.access.UserCommand;
 import id.peduli.access.Users;
 import id.peduli.innovation.CompetitionTestData;
 import id.peduli.innovation.InnovationTestSupport;
-import java.time.LocalDate;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +156,7 @@ class StageConflictTests {
                 .file(new MockMultipartFile("photos", "a.png", "image/png", PNG))
                 .with(as(context, panelist))
                 .with(csrf())
-                .param("visitedOn", LocalDate.now().minusDays(1).toString())
+                .param("visitedOn", Today.date().minusDays(1).toString())
                 .param("verdict", "VERIFIED")
                 .param("notes", "Layanan berjalan seperti diuraikan.")
                 .param("companions", companions);

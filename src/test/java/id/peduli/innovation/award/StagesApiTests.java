@@ -10,13 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.AccessTestSupport;
 import id.peduli.access.Users;
 import id.peduli.innovation.CompetitionTestData;
 import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.innovation.period.PeriodForm;
 import id.peduli.innovation.period.Periods;
-import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class StagesApiTests {
     void presentationAndFieldVisitThroughTheApi() throws Exception {
         long id = top99("Layanan Lewat API");
         String base = "/api/v1/innovation/proposals/" + id;
-        String when = LocalDate.now().minusDays(2).toString();
+        String when = Today.date().minusDays(2).toString();
 
         // wrong roles
         mvc.perform(json(put(base + "/presentation/schedule"), "operator.temanggung", schedule(when, 0)))
@@ -151,7 +151,7 @@ class StagesApiTests {
         MockMultipartHttpServletRequestBuilder request = multipart(base + "/field-visits");
         request.file(new MockMultipartFile("photos", "foto.png", "image/png", photo));
         return request.header("Authorization", "Bearer " + AccessTestSupport.tokenFor(context, user, 1))
-                .param("visitedOn", LocalDate.now().minusDays(1).toString())
+                .param("visitedOn", Today.date().minusDays(1).toString())
                 .param("verdict", "VERIFIED")
                 .param("notes", "Layanan berjalan seperti diuraikan.")
                 .param("companions", companions);

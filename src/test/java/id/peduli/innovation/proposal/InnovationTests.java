@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.innovation.InnovationTestSupport;
 import id.peduli.innovation.demo.InnovationDemoSeed;
 import id.peduli.innovation.period.Period;
@@ -146,9 +147,9 @@ class InnovationTests {
         jdbc.sql("update innovation.period set submit_deadline = ?, screening_deadline = ?, assessment_deadline = ? "
                         + "where id = ?")
                 .params(
-                        LocalDate.now().minusDays(1),
-                        LocalDate.now().plusDays(60),
-                        LocalDate.now().plusDays(90),
+                        Today.date().minusDays(1),
+                        Today.date().plusDays(60),
+                        Today.date().plusDays(90),
                         period)
                 .update();
         LocalDate original;
@@ -156,7 +157,7 @@ class InnovationTests {
             mvc.perform(bearer(post("/api/v1/innovation/proposals/" + id + "/submit"), context, "verifikator.jateng"))
                     .andExpect(status().isConflict());
         } finally {
-            original = LocalDate.now().plusDays(45);
+            original = Today.date().plusDays(45);
             jdbc.sql("update innovation.period set submit_deadline = ? where id = ?")
                     .params(original, period)
                     .update();

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.organization.OrgUnit;
 import id.peduli.organization.Organizations;
 import id.peduli.platform.FieldEncryption;
@@ -28,7 +29,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -371,7 +371,7 @@ class PersonSearchTests {
                 .andExpect(jsonPath("$.total").value(1));
         search("dpo", "Handayaningsih Wiratmojo", "ageFrom", String.valueOf(sri + 1))
                 .andExpect(jsonPath("$.total").value(0));
-        int djoko = LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear() - 1950;
+        int djoko = Today.date().getYear() - 1950;
         search("dpo", "Purwosantoso", "ageFrom", String.valueOf(djoko), "ageTo", String.valueOf(djoko))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].approximate").value(true))
@@ -765,8 +765,7 @@ class PersonSearchTests {
     }
 
     private static int age(LocalDate birthDate) {
-        return Period.between(birthDate, LocalDate.now(ZoneId.of("Asia/Jakarta")))
-                .getYears();
+        return Period.between(birthDate, Today.date()).getYears();
     }
 
     private long unit(String name) {

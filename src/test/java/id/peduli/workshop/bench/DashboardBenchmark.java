@@ -1,6 +1,7 @@
 package id.peduli.workshop.bench;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.workshop.WorkshopDashboardBenchSupport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -64,7 +65,7 @@ class DashboardBenchmark {
     @Test
     void programmeDashboardOverAYear() throws Exception {
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        YearMonth last = YearMonth.now().minusMonths(1);
+        YearMonth last = Today.month().minusMonths(1);
         YearMonth first = last.minusMonths(11);
         long t0 = System.nanoTime();
         List<Long> sites = WorkshopDashboardBenchSupport.sites(context, "SW Peduli Temanggung", SITES, REGIONS);

@@ -1,6 +1,7 @@
 package id.peduli.workshop.bench;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.access.AccessTestSupport;
 import id.peduli.workshop.WorkshopBenchSupport;
 import java.net.URI;
@@ -92,7 +93,7 @@ class SessionSyncBenchmark {
 
     private List<String> entries(WorkshopBenchSupport.SyncSite site, int days) {
         List<String> entries = new ArrayList<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         for (int d = 0; d < days; d++) {
             for (long participant : site.participants()) {
                 entries.add("{\"entryId\":\"" + UUID.randomUUID() + "\",\"siteId\":" + site.siteId() + ",\"date\":\""

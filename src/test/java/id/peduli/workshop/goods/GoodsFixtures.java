@@ -1,7 +1,7 @@
 package id.peduli.workshop.goods;
 
+import id.peduli.Today;
 import id.peduli.workshop.WorkshopFixtures;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContext;
@@ -45,14 +45,14 @@ public final class GoodsFixtures {
                                 "Toko Matriks",
                                 workshop.product(),
                                 5,
-                                LocalDate.now().plusDays(7),
+                                Today.date().plusDays(7),
                                 null));
         SaleView sale = context.getBean(Sales.class)
                 .sell(
                         siteUnitId,
                         false,
                         new SaleCommand(
-                                LocalDate.now(),
+                                Today.date(),
                                 "Pembeli Matriks",
                                 SaleChannel.LOCAL_BUYER,
                                 null,
@@ -67,6 +67,6 @@ public final class GoodsFixtures {
                         insert into workshop.production_record (site_id, made_on, enrolment_id, person_id, product_id,
                             quantity, rejects, minutes)
                         values (?, ?, 0, 0, ?, ?, 0, 60)
-                        """).params(siteId, LocalDate.now(), productId, quantity).update();
+                        """).params(siteId, Today.date(), productId, quantity).update();
     }
 }

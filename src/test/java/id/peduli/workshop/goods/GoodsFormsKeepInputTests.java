@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -77,14 +77,14 @@ class GoodsFormsKeepInputTests {
         GoodsFixtures.Objects goods = GoodsTestSupport.fixtures(context, "SW Peduli Ponorogo");
         String page = refused(post("/workshop/goods/materials/" + goods.material() + "/movements")
                 .param("kind", "ADJUST")
-                .param("movedOn", LocalDate.now().plusDays(2).toString())
+                .param("movedOn", Today.date().plusDays(2).toString())
                 .param("quantity", "3")
                 .param("reason", "hitung ulang gudang"));
         assertThat(page)
                 .contains("id=\"movementErrors\"")
                 .contains("href=\"#mvOn\"")
                 .contains("<option value=\"ADJUST\" selected>")
-                .contains("value=\"" + LocalDate.now().plusDays(2) + "\"")
+                .contains("value=\"" + Today.date().plusDays(2) + "\"")
                 .contains("value=\"hitung ulang gudang\"");
     }
 
@@ -95,13 +95,13 @@ class GoodsFormsKeepInputTests {
                 .param("buyer", "Hotel Kenanga")
                 .param("productId", String.valueOf(goods.product()))
                 .param("quantity", "0")
-                .param("dueOn", LocalDate.now().plusDays(9).toString()));
+                .param("dueOn", Today.date().plusDays(9).toString()));
         assertThat(page)
                 .contains("id=\"workOrderErrors\"")
                 .contains("href=\"#woQuantity\"")
                 .contains("value=\"Hotel Kenanga\"")
                 .contains("<option value=\"" + goods.product() + "\" selected>")
-                .contains("value=\"" + LocalDate.now().plusDays(9) + "\"");
+                .contains("value=\"" + Today.date().plusDays(9) + "\"");
     }
 
     @Test
@@ -121,7 +121,7 @@ class GoodsFormsKeepInputTests {
     void aTransferRefusedKeepsItsLinesAndLinksThem() throws Exception {
         GoodsFixtures.Objects goods = GoodsTestSupport.fixtures(context, "SW Peduli Ponorogo");
         String page = refused(post("/workshop/goods/sites/" + goods.site() + "/transfers")
-                .param("movedOn", LocalDate.now().toString())
+                .param("movedOn", Today.date().toString())
                 .param("note", "untuk bazar")
                 .param("productId", String.valueOf(goods.product()), "", "")
                 .param("quantity", "999", "", ""));
@@ -137,7 +137,7 @@ class GoodsFormsKeepInputTests {
     void aGallerySaleRefusedKeepsTheBuyerTheChannelAndTheLines() throws Exception {
         GoodsFixtures.Objects goods = GoodsTestSupport.fixtures(context, "SW Peduli Ponorogo");
         String page = refused(post("/workshop/goods/galleries/" + goods.gallery() + "/sales")
-                .param("soldOn", LocalDate.now().toString())
+                .param("soldOn", Today.date().toString())
                 .param("buyer", "Pengunjung pameran")
                 .param("channel", "ONLINE")
                 .param("productId", String.valueOf(goods.product()), "", "")
@@ -150,7 +150,7 @@ class GoodsFormsKeepInputTests {
                 .contains("<option value=\"ONLINE\" selected>")
                 .contains("value=\"100000\"");
         String noBuyer = refused(post("/workshop/goods/sites/" + goods.site() + "/sales")
-                .param("soldOn", LocalDate.now().toString())
+                .param("soldOn", Today.date().toString())
                 .param("buyer", "")
                 .param("channel", "LOCAL_BUYER")
                 .param("note", "titip")

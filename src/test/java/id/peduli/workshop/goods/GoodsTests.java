@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import id.peduli.workshop.Money;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
 import org.hamcrest.Matchers;
@@ -55,8 +55,8 @@ class GoodsTests {
                 .andExpect(jsonPath("$.code").value("KAIN-01")));
         long id = material.get("id").asLong();
         String moves = "/api/v1/workshop/materials/" + id + "/movements";
-        String today = LocalDate.now().toString();
-        YearMonth month = YearMonth.now();
+        String today = Today.date().toString();
+        YearMonth month = Today.month();
         Money before = materialCosts.ofSite(site, month);
 
         call(MANAGER, moves, "{\"kind\":\"IN\",\"movedOn\":\"" + today + "\",\"quantity\":10,\"cost\":115000}")
@@ -98,7 +98,7 @@ class GoodsTests {
         call(
                         MANAGER,
                         moves,
-                        "{\"kind\":\"IN\",\"movedOn\":\"" + LocalDate.now().plusDays(1) + "\",\"quantity\":1,"
+                        "{\"kind\":\"IN\",\"movedOn\":\"" + Today.date().plusDays(1) + "\",\"quantity\":1,"
                                 + "\"cost\":1}")
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("movedOn"));
@@ -149,7 +149,7 @@ class GoodsTests {
         long salesBefore = monthSales(site);
         assertThat(salesBefore).isGreaterThanOrEqualTo(15_000);
         String sales = "/api/v1/workshop/sites/" + site + "/sales";
-        String today = LocalDate.now().toString();
+        String today = Today.date().toString();
         call(MANAGER, sales, sale(today, "LOCAL_BUYER", product, 20, null))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("lines"))
@@ -171,7 +171,7 @@ class GoodsTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.total").value(30000)));
         String number = first.get("invoiceNumber").asText();
-        String prefix = "SW-" + site + "-" + LocalDate.now().getYear() + "-";
+        String prefix = "SW-" + site + "-" + Today.date().getYear() + "-";
         assertThat(number).startsWith(prefix);
         int n = Integer.parseInt(number.substring(prefix.length()));
         assertThat(second.get("invoiceNumber").asText()).isEqualTo(prefix + "%04d".formatted(n + 1));
@@ -220,10 +220,10 @@ class GoodsTests {
     void aWorkOrderMovesThroughItsStatusesAndIsDeliveredByASale() throws Exception {
         GoodsFixtures.Objects goods = GoodsTestSupport.fixtures(context, "SW Peduli Kulon Progo");
         long site = goods.site();
-        String today = LocalDate.now().toString();
+        String today = Today.date().toString();
         JsonNode order = json(call(MANAGER, "/api/v1/workshop/sites/" + site + "/work-orders", """
                         {"buyer":"Hotel Melati","productId":%d,"quantity":4,"dueOn":"%s","unitPrice":14000}""".formatted(
-                                goods.product(), LocalDate.now().minusDays(1)))
+                                goods.product(), Today.date().minusDays(1)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.overdue").value(true))
@@ -312,13 +312,13 @@ class GoodsTests {
         call(
                         MENTOR,
                         "/api/v1/workshop/sites/" + magelang.site() + "/sales",
-                        sale(LocalDate.now().toString(), "LOCAL_BUYER", magelang.product(), 1, null))
+                        sale(Today.date().toString(), "LOCAL_BUYER", magelang.product(), 1, null))
                 .andExpect(status().isNotFound());
         // the mentor records sales at their own site, but does not keep its material list
         call(
                         MENTOR,
                         "/api/v1/workshop/sites/" + temanggung.site() + "/sales",
-                        sale(LocalDate.now().toString(), "LOCAL_BUYER", temanggung.product(), 1, null))
+                        sale(Today.date().toString(), "LOCAL_BUYER", temanggung.product(), 1, null))
                 .andExpect(status().isCreated());
         call(
                         MENTOR,
@@ -334,7 +334,7 @@ class GoodsTests {
         call(
                         HEAD,
                         "/api/v1/workshop/sites/" + magelang.site() + "/sales",
-                        sale(LocalDate.now().toString(), "LOCAL_BUYER", magelang.product(), 1, null))
+                        sale(Today.date().toString(), "LOCAL_BUYER", magelang.product(), 1, null))
                 .andExpect(status().isForbidden());
 
         // logistics of Alyatama keeps materials and sells there, sees nothing of Kartini, and no participants
@@ -346,12 +346,12 @@ class GoodsTests {
         call(
                         LOGISTICS,
                         "/api/v1/workshop/materials/" + alyatama.material() + "/movements",
-                        "{\"kind\":\"IN\",\"movedOn\":\"" + LocalDate.now() + "\",\"quantity\":2,\"cost\":9000}")
+                        "{\"kind\":\"IN\",\"movedOn\":\"" + Today.date() + "\",\"quantity\":2,\"cost\":9000}")
                 .andExpect(status().isCreated());
         call(
                         LOGISTICS,
                         "/api/v1/workshop/sites/" + jambi + "/sales",
-                        sale(LocalDate.now().toString(), "ONLINE", alyatama.product(), 2, null))
+                        sale(Today.date().toString(), "ONLINE", alyatama.product(), 2, null))
                 .andExpect(status().isCreated());
         mvc.perform(bearer(get("/api/v1/workshop/sites/" + temanggung.site() + "/materials"), context, LOGISTICS))
                 .andExpect(status().isNotFound());
@@ -360,7 +360,7 @@ class GoodsTests {
     }
 
     private long monthSales(long site) throws Exception {
-        String month = YearMonth.now().toString();
+        String month = Today.month().toString();
         JsonNode values = json(mvc.perform(bearer(
                         get("/api/v1/indicators/WS_SALES/values?unit=" + site + "&from=" + month + "&to=" + month),
                         context,

@@ -14,9 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +77,7 @@ class GoodsWebTests {
         mvc.perform(post(form)
                         .with(as(context, MANAGER))
                         .with(csrf())
-                        .param("soldOn", LocalDate.now().toString())
+                        .param("soldOn", Today.date().toString())
                         .param("buyer", "Ibu Ratna")
                         .param("channel", "LOCAL_BUYER")
                         .param("productId", String.valueOf(goods.product()), "", "")
@@ -95,7 +95,7 @@ class GoodsWebTests {
         MvcResult sold = mvc.perform(post(form)
                         .with(as(context, MANAGER))
                         .with(csrf())
-                        .param("soldOn", LocalDate.now().toString())
+                        .param("soldOn", Today.date().toString())
                         .param("buyer", "Ibu Ratna")
                         .param("channel", "ONLINE")
                         .param("productId", String.valueOf(goods.product()), "", "")
@@ -129,7 +129,7 @@ class GoodsWebTests {
                         .with(as(context, MANAGER))
                         .with(csrf())
                         .param("kind", "OUT")
-                        .param("movedOn", LocalDate.now().toString())
+                        .param("movedOn", Today.date().toString())
                         .param("quantity", "2"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content()

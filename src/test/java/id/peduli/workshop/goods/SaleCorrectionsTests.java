@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.peduli.PeduliTest;
+import id.peduli.Today;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -53,13 +54,13 @@ class SaleCorrectionsTests {
         long product = goods.product();
         String stock = "/api/v1/workshop/sites/" + site + "/stock";
         long onHand = onHand(stock, product);
-        long salesBefore = monthSales(site, YearMonth.now());
+        long salesBefore = monthSales(site, Today.month());
         JsonNode sale = json(call(MANAGER, "/api/v1/workshop/sites/" + site + "/sales", sale(product, 5, 12_000L))
                 .andExpect(status().isCreated()));
         long id = sale.get("id").asLong();
         String invoice = sale.get("invoiceNumber").asText();
         assertThat(onHand(stock, product)).isEqualTo(onHand - 5);
-        assertThat(monthSales(site, YearMonth.now())).isEqualTo(salesBefore + 60_000);
+        assertThat(monthSales(site, Today.month())).isEqualTo(salesBefore + 60_000);
 
         String cancel = "/api/v1/workshop/sales/" + id + "/cancellation";
         call(MANAGER, cancel, "{\"version\":0}")
@@ -82,13 +83,13 @@ class SaleCorrectionsTests {
                     .andExpect(jsonPath("$.netTotal").value(0));
         }
         assertThat(onHand(stock, product)).as("goods back in stock").isEqualTo(onHand);
-        assertThat(monthSales(site, YearMonth.now())).as("no longer counted").isEqualTo(salesBefore);
+        assertThat(monthSales(site, Today.month())).as("no longer counted").isEqualTo(salesBefore);
 
         call(MANAGER, cancel, "{\"version\":1,\"reason\":\"lagi\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("goods.sale.alreadyCancelled"))
                 .andExpect(jsonPath("$.detail").value("Penjualan " + invoice + " sudah dibatalkan sebelumnya."));
-        call(MANAGER, "/api/v1/workshop/sales/" + id + "/returns", ret(LocalDate.now(), product, 1, 1))
+        call(MANAGER, "/api/v1/workshop/sales/" + id + "/returns", ret(Today.date(), product, 1, 1))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("goods.return.cancelled"));
         assertThat(invoiceText(id, "id"))
@@ -113,7 +114,7 @@ class SaleCorrectionsTests {
         JsonNode sale = json(call(MANAGER, "/api/v1/workshop/sites/" + goods.site() + "/sales", """
                         {"soldOn":"%s","buyer":"Toko Matriks","channel":"ORDER","workOrderId":%d,
                          "lines":[{"productId":%d,"quantity":5}]}""".formatted(
-                                LocalDate.now(), order, goods.product()))
+                                Today.date(), order, goods.product()))
                 .andExpect(status().isCreated()));
         mvc.perform(bearer(get("/api/v1/workshop/work-orders/" + order), context, MANAGER))
                 .andExpect(jsonPath("$.status").value("DELIVERED"));
@@ -137,13 +138,13 @@ class SaleCorrectionsTests {
         long site = goods.site();
         long product = goods.product();
         String stock = "/api/v1/workshop/sites/" + site + "/stock";
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         long id = json(call(MANAGER, "/api/v1/workshop/sites/" + site + "/sales", sale(product, 6, 15_000L))
                         .andExpect(status().isCreated()))
                 .get("id")
                 .asLong();
         long onHand = onHand(stock, product);
-        long salesBefore = monthSales(site, YearMonth.now());
+        long salesBefore = monthSales(site, Today.month());
         String returns = "/api/v1/workshop/sales/" + id + "/returns";
 
         call(MANAGER, returns, ret(today, product, 7, 0))
@@ -184,7 +185,7 @@ class SaleCorrectionsTests {
                 .andExpect(jsonPath("$.lines[0].returnedQuantity").value(2))
                 .andExpect(jsonPath("$.returns[0].countedOn").value(today.toString()));
         assertThat(onHand(stock, product)).isEqualTo(onHand + 2);
-        assertThat(monthSales(site, YearMonth.now())).isEqualTo(salesBefore - 30_000);
+        assertThat(monthSales(site, Today.month())).isEqualTo(salesBefore - 30_000);
         call(MANAGER, returns, ret(today, product, 5, 1))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail")
@@ -192,7 +193,7 @@ class SaleCorrectionsTests {
                                 + "diminta 5 lembar."));
         call(MANAGER, returns, ret(today, product, 4, 1)).andExpect(status().isCreated());
         assertThat(onHand(stock, product)).isEqualTo(onHand + 6);
-        assertThat(monthSales(site, YearMonth.now())).isEqualTo(salesBefore - 90_000);
+        assertThat(monthSales(site, Today.month())).isEqualTo(salesBefore - 90_000);
         assertThat(invoiceText(id, "id")).contains("Total bersih").contains("Retur Keset matriks");
         // a mentor of another site sees this sale as missing
         mvc.perform(bearer(post(returns), context, MENTOR)
@@ -211,7 +212,7 @@ class SaleCorrectionsTests {
                         select max(period) from workshop.payout_run where site_id = ? and status = 'APPROVED'
                         """).param(site).query(LocalDate.class).single().plusDays(3);
         YearMonth frozen = YearMonth.from(frozenDay);
-        assertThat(frozen).isBefore(YearMonth.now());
+        assertThat(frozen).isBefore(Today.month());
         long id = json(call(MANAGER, "/api/v1/workshop/sites/" + site + "/sales", """
                                 {"soldOn":"%s","buyer":"Pasar Kliwon","channel":"LOCAL_BUYER",
                                  "lines":[{"productId":%d,"quantity":3,"unitPrice":10000}]}""".formatted(frozenDay, product))
@@ -219,7 +220,7 @@ class SaleCorrectionsTests {
                 .get("id")
                 .asLong();
         long frozenBefore = monthSales(site, frozen);
-        long nowBefore = monthSales(site, YearMonth.now());
+        long nowBefore = monthSales(site, Today.month());
 
         call(MANAGER, "/api/v1/workshop/sales/" + id + "/cancellation", "{\"version\":0,\"reason\":\"salah\"}")
                 .andExpect(status().isConflict())
@@ -231,10 +232,9 @@ class SaleCorrectionsTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.returns[0].returnedOn")
                         .value(frozenDay.plusDays(1).toString()))
-                .andExpect(
-                        jsonPath("$.returns[0].countedOn").value(LocalDate.now().toString()));
+                .andExpect(jsonPath("$.returns[0].countedOn").value(Today.date().toString()));
         assertThat(monthSales(site, frozen)).as("the paid-out month stays").isEqualTo(frozenBefore);
-        assertThat(monthSales(site, YearMonth.now())).isEqualTo(nowBefore - 10_000);
+        assertThat(monthSales(site, Today.month())).isEqualTo(nowBefore - 10_000);
         // the return counted in an open month does not open the paid-out sale to cancellation
         call(MANAGER, "/api/v1/workshop/sales/" + id + "/cancellation", "{\"version\":1,\"reason\":\"salah\"}")
                 .andExpect(status().isConflict())
@@ -257,7 +257,7 @@ class SaleCorrectionsTests {
                         .with(as(context, MANAGER))
                         .with(csrf())
                         .param("version", "0")
-                        .param("returnedOn", LocalDate.now().toString())
+                        .param("returnedOn", Today.date().toString())
                         .param("reason", "rusak di jalan")
                         .param("productId", String.valueOf(goods.product()))
                         .param("quantity", "9"))
@@ -286,7 +286,7 @@ class SaleCorrectionsTests {
                         .with(as(context, MANAGER))
                         .with(csrf())
                         .param("version", "0")
-                        .param("returnedOn", LocalDate.now().toString())
+                        .param("returnedOn", Today.date().toString())
                         .param("reason", "rusak di jalan")
                         .param("productId", String.valueOf(goods.product()))
                         .param("quantity", "1"))
@@ -357,7 +357,7 @@ class SaleCorrectionsTests {
     }
 
     private static String sale(long product, int quantity, long price) {
-        return "{\"soldOn\":\"" + LocalDate.now() + "\",\"buyer\":\"Bu Sri\",\"channel\":\"LOCAL_BUYER\",\"lines\":[{"
+        return "{\"soldOn\":\"" + Today.date() + "\",\"buyer\":\"Bu Sri\",\"channel\":\"LOCAL_BUYER\",\"lines\":[{"
                 + "\"productId\":" + product + ",\"quantity\":" + quantity + ",\"unitPrice\":" + price + "}]}";
     }
 

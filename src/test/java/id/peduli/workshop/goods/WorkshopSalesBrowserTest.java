@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.peduli.Browser;
 import id.peduli.BrowserTestSupport;
 import id.peduli.PeduliTest;
-import java.time.LocalDate;
+import id.peduli.Today;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +52,7 @@ class WorkshopSalesBrowserTest extends BrowserTestSupport {
     }
 
     private void sell(GoodsFixtures.Objects goods, String quantity) {
-        browser.enterDate("saleSoldOn", LocalDate.now());
+        browser.enterDate("saleSoldOn", Today.date());
         browser.type("saleBuyer", "Ibu Ratna");
         browser.choose("saleChannel", "ONLINE");
         browser.choose("saleProduct1", String.valueOf(goods.product()));
