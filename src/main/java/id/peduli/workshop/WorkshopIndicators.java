@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The workshop's figures per unit and month, from its own tables. A unit is a site, or a centre (then its sites
@@ -43,6 +45,9 @@ class WorkshopIndicators implements IndicatorSource {
 
     private static final java.util.Set<String> FROM_MONTH_FIGURES =
             java.util.Set.of("WS_PARTICIPANTS_ACTIVE", "WS_ATTENDANCE_RATE", "WS_PRODUCTION_VALUE");
+
+    /** Memory for the sort of a group's median earnings (see {@link #query}); the server's default is 4 MB. */
+    static final String GROUP_MEDIAN_WORK_MEM = "64MB";
 
     private static final String UNITS = """
             with units as (
@@ -75,11 +80,15 @@ class WorkshopIndicators implements IndicatorSource {
     private final JdbcClient jdbc;
     private final WorkshopMonthFigures figures;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    WorkshopIndicators(JdbcClient jdbc, WorkshopMonthFigures figures, Clock clock) {
+    WorkshopIndicators(
+            JdbcClient jdbc, WorkshopMonthFigures figures, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.figures = figures;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setReadOnly(true);
     }
 
     @Override
@@ -177,7 +186,8 @@ class WorkshopIndicators implements IndicatorSource {
             }
         }
         List<IndicatorValue> values = new ArrayList<>();
-        jdbc.sql(UNITS + sql)
+        String query = sql;
+        Runnable read = () -> jdbc.sql(UNITS + query)
                 .param("sites", siteList.toString())
                 .param("groups", unitList.toString())
                 .param("from", from.atDay(1))
@@ -193,6 +203,19 @@ class WorkshopIndicators implements IndicatorSource {
                                     : value.setScale(Math.min(1, Math.max(0, value.scale())), RoundingMode.HALF_UP),
                             now));
                 });
+        if (code.equals("WS_EARNINGS_MEDIAN") && !perSite) {
+            // A group's median sorts every amount of the group's months (240,000 for a year of 1,000 sites), which
+            // spills to disk at the server's default work_mem; this one query gets enough memory to sort in place.
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("select set_config('work_mem', :memory, true)")
+                        .param("memory", GROUP_MEDIAN_WORK_MEM)
+                        .query(String.class)
+                        .single();
+                read.run();
+            });
+        } else {
+            read.run();
+        }
         if (key != null) {
             this.kept.put(key, new Kept(version, List.copyOf(values)));
         }

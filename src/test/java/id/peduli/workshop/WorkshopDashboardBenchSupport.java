@@ -129,6 +129,8 @@ public final class WorkshopDashboardBenchSupport {
                 siteList.append(siteList.isEmpty() ? "" : ",").append(site);
                 groupList.append(groupList.isEmpty() ? "" : ",").append(group);
             });
+            groupMedianAfterApproval(
+                    out, context, groupOfSite, siteList.toString(), groupList.toString(), from, to, repeat);
             for (var d : own.definitions()) {
                 String sql = WorkshopIndicators.explainable(d.code());
                 if (sql == null) {
@@ -146,6 +148,74 @@ public final class WorkshopDashboardBenchSupport {
             }
             return out;
         });
+    }
+
+    /**
+     * The first dashboard request after a payout approval computes each group's median earnings again. Times that
+     * through the module (kept figures dropped by moving the version, as an approval does, memory for the sort as
+     * merged) against the same SQL at the server's default {@code work_mem} (the baseline, as before), alternating,
+     * and prints the plan of each.
+     */
+    private static void groupMedianAfterApproval(
+            List<String> out,
+            ApplicationContext context,
+            java.util.Map<Long, Long> groupOfSite,
+            String sites,
+            String groups,
+            YearMonth from,
+            YearMonth to,
+            int repeat) {
+        WorkshopIndicators own = context.getBean(WorkshopIndicators.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        String sql = WorkshopIndicators.explainable("WS_EARNINGS_MEDIAN");
+        java.util.function.Function<String, org.springframework.jdbc.core.simple.JdbcClient.StatementSpec> median =
+                prefix -> jdbc.sql(prefix + sql)
+                        .param("sites", sites)
+                        .param("groups", groups)
+                        .param("from", from.atDay(1))
+                        .param("to", to.plusMonths(1).atDay(1));
+        List<Double> merged = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            jdbc.sql("update workshop.month_earnings_mark set version = version + 1 where id = 1")
+                    .update();
+            long t0 = System.nanoTime();
+            own.grouped("WS_EARNINGS_MEDIAN", groupOfSite, from, to);
+            merged.add((System.nanoTime() - t0) / 1e6);
+            long t1 = System.nanoTime();
+            median.apply("").query().listOfRows();
+            baseline.add((System.nanoTime() - t1) / 1e6);
+        }
+        out.add(String.format(
+                "group median after an approval, through the module (work_mem %s): %s ms",
+                WorkshopIndicators.GROUP_MEDIAN_WORK_MEM, times(merged)));
+        out.add(String.format(
+                "baseline: the same SQL at the server's default work_mem (%s): %s ms",
+                jdbc.sql("show work_mem").query(String.class).single(), times(baseline)));
+        out.add("plan of WS_EARNINGS_MEDIAN at the default work_mem:");
+        median.apply("explain (analyze, buffers) ").query(String.class).list().forEach(line -> out.add("    " + line));
+        out.add("plan of WS_EARNINGS_MEDIAN at work_mem " + WorkshopIndicators.GROUP_MEDIAN_WORK_MEM + ":");
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("select set_config('work_mem', :memory, true)")
+                    .param("memory", WorkshopIndicators.GROUP_MEDIAN_WORK_MEM)
+                    .query(String.class)
+                    .single();
+            median.apply("explain (analyze, buffers) ")
+                    .query(String.class)
+                    .list()
+                    .forEach(line -> out.add("    " + line));
+        });
+    }
+
+    private static String times(List<Double> millis) {
+        List<Double> sorted = millis.stream().sorted().toList();
+        return String.format(
+                "median %.1f, best %.1f (runs %s)",
+                sorted.get(sorted.size() / 2),
+                sorted.get(0),
+                millis.stream().map(m -> String.format("%.0f", m)).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static void step(
